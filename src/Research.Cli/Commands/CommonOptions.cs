@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Research.Runs;
+using Research.Specs;
+
+namespace Research.Cli.Commands;
+
+/// <summary>Options shared by the verbs, and the one way they turn into an engine.</summary>
+internal static class CommonOptions
+{
+    public static Option<FileInfo?> Spec() => new("--spec")
+    {
+        Description = "The spec file (default: experiments.yaml in the repository containing the working directory).",
+    };
+
+    public static Option<Profile> ProfileOption() => new("--profile", "-p")
+    {
+        Description = "ci: the reduced budget the test suite uses; full: the report's own settings.",
+        DefaultValueFactory = _ => Profile.Ci,
+    };
+
+    public static Option<string[]> Set() => new("--set")
+    {
+        Description = "Override a setting of the experiment for this invocation, e.g. --set models.model-1.optimizer.lr=0.002 " +
+                      "(paths are relative to the experiment; repeatable). Overridden runs get their own cache entries.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static Engine CreateEngine(FileInfo? spec, IReadOnlyList<string> assignments)
+    {
+        var paths = spec != null ? new RepoPaths(spec.Directory!.FullName) : RepoPaths.Discover();
+        if (spec != null && spec.Name != RepoPaths.SpecFileName)
+            return new Engine(SpecLoader.Load(spec.FullName, assignments), paths);
+        return Engine.FromRepository(assignments, paths);
+    }
+}

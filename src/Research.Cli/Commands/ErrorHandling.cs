@@ -1,0 +1,46 @@
+using Research.Data;
+using Research.Specs;
+using Spectre.Console;
+
+namespace Research.Cli.Commands;
+
+/// <summary>Turns the errors a user can act on into messages and exit codes instead of stack traces.</summary>
+internal static class ErrorHandling
+{
+    public const int SpecError = 2, DataError = 3, IoError = 4, Cancelled = 130;
+
+    public static int Guard(Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (SpecException e)
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Errors.Count == 1 ? "1 error" : $"{e.Errors.Count} errors")} in the spec:[/]");
+            foreach (var error in e.Errors) AnsiConsole.MarkupLine($"  [red]{Markup.Escape(error.ToString())}[/]");
+            return SpecError;
+        }
+        catch (DataException e)
+        {
+            AnsiConsole.MarkupLine($"[red]Data problem:[/] {Markup.Escape(e.File)}: {Markup.Escape(e.Problem)}.");
+            AnsiConsole.MarkupLine($"[yellow]Fix:[/] {Markup.Escape(e.Fix)}");
+            return DataError;
+        }
+        catch (KeyNotFoundException e)
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+            return SpecError;
+        }
+        catch (OperationCanceledException)
+        {
+            AnsiConsole.MarkupLine("[yellow]Cancelled; finished runs are in the cache, the interrupted one was not stored.[/]");
+            return Cancelled;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            AnsiConsole.MarkupLine($"[red]Could not read or write a file:[/] {Markup.Escape(e.Message)}");
+            return IoError;
+        }
+    }
+}

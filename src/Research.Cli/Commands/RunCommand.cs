@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Research.Cli.Display;
+using Research.Training;
+using Spectre.Console;
+
+namespace Research.Cli.Commands;
+
+/// <summary><c>research run</c>: train (or fetch from the cache) every model × seed of one experiment.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var experiment = new Argument<string>("experiment") { Description = "Experiment id from experiments.yaml (see `research list`)." };
+        var spec = CommonOptions.Spec();
+        var profile = CommonOptions.ProfileOption();
+        var set = CommonOptions.Set();
+        var seeds = new Option<int[]>("--seed", "-s") { Description = "Train only these seeds (repeatable); default: the profile's seeds." };
+        var models = new Option<string[]>("--model", "-m") { Description = "Train only these models (repeatable); default: all of the experiment's models." };
+        var command = new Command("run",
+            """
+            Train every model of an experiment from every seed of the chosen profile, through the engine the
+            tests use. Finished runs are cached (.cache/runs, or $RESEARCH_CACHE): asking again prints the
+            stored result at once. Ctrl+C stops cleanly; the interrupted run is not stored.
+            """) { experiment, spec, profile, seeds, models, set };
+        command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
+        {
+            var engine = CommonOptions.CreateEngine(parse.GetValue(spec), parse.GetValue(set) ?? []);
+            var e = engine.Spec.Experiment(parse.GetValue(experiment)!, parse.GetValue(profile));
+            var chosenSeeds = parse.GetValue(seeds) is { Length: > 0 } s ? s : e.Seeds.ToArray();
+            var chosenModels = parse.GetValue(models) is { Length: > 0 } m ? m : e.Models.Keys.ToArray();
+            foreach (var id in chosenModels)
+                if (!e.Models.ContainsKey(id))
+                    throw new KeyNotFoundException($"experiment {e.Id} has no model '{id}'; models: {string.Join(", ", e.Models.Keys)}");
+
+            AnsiConsole.MarkupLine($"[bold]§{e.Section} {Markup.Escape(e.Title)}[/] — {e.Profile.ToString().ToLowerInvariant()} profile, " +
+                                   $"{chosenModels.Length} model(s) × {chosenSeeds.Length} seed(s), up to {e.MaxEpochs:N0} epochs, batch {e.BatchSize}");
+            var results = new List<RunResult>();
+            void RunAll(IRunObserver observer)
+            {
+                foreach (var model in chosenModels)
+                    foreach (var seed in chosenSeeds)
+                        results.Add(engine.Run(e, model, seed, observer, cancel));
+            }
+            if (AnsiConsole.Profile.Capabilities.Interactive)
+                AnsiConsole.Progress().AutoClear(false).HideCompleted(false)
+                    .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                    .Start(ctx => RunAll(new LiveProgress(ctx)));
+            else
+                RunAll(new LiveProgress(null));
+            AnsiConsole.Write(ResultTable.Create(e, results));
+            return 0;
+        })));
+        return command;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using Research.Data;
+using Research.Specs;
+using Research.Torch;
+using Research.Training;
+
+namespace Research.Runs;
+
+/// <summary>
+/// The one engine behind both front doors (the CLI and the tests): run an experiment's model from a
+/// seed, or take it from the run cache. Within a process a run trains at most once, however many
+/// callers ask for it at the same time.
+/// </summary>
+public sealed class Engine
+{
+    readonly ConcurrentDictionary<string, Lazy<RunResult>> _inFlight = new();
+    readonly Trainer _trainer = new();
+
+    public Engine(ResearchSpec spec, RepoPaths paths)
+    {
+        Spec = spec;
+        Paths = paths;
+        Data = new DataFactory(paths.Mnist);
+        Cache = new RunCache(paths.Cache);
+    }
+
+    public ResearchSpec Spec { get; }
+    public RepoPaths Paths { get; }
+    public DataFactory Data { get; }
+    public RunCache Cache { get; }
+
+    /// <summary>Loads experiments.yaml from the repository (with optional <c>--set</c> assignments).</summary>
+    public static Engine FromRepository(IReadOnlyList<string>? assignments = null, RepoPaths? paths = null)
+    {
+        paths ??= RepoPaths.Discover();
+        return new Engine(SpecLoader.Load(paths.Spec, assignments), paths);
+    }
+
+    public RunResult Run(ExperimentSpec e, string model, int seed, IRunObserver? observer = null, CancellationToken cancel = default)
+    {
+        var dataset = Spec.DatasetOf(e);
+        var key = RunKey.For(e, dataset, model, seed);
+        var path = Cache.PathOf(e.Id, model, seed, key);
+        var lazy = _inFlight.GetOrAdd(key, _ => new Lazy<RunResult>(() =>
+        {
+            if (Cache.TryRead(path) is { } cached)
+            {
+                observer?.OnCached(e.Id, model, seed);
+                return cached with { Profile = e.Profile.ToString().ToLowerInvariant() };
+            }
+            var data = Data.Get(dataset, e.TrainSamples, e.TestSamples);
+            var trained = _trainer.Train(e, dataset, model, seed, data, r => Provenance(key, data, e), observer, cancel);
+            Cache.Write(path, trained);
+            return trained.Result;
+        }));
+        try
+        {
+            var result = lazy.Value;
+            observer?.OnFinished(result);
+            return result;
+        }
+        catch
+        {
+            _inFlight.TryRemove(key, out _);
+            throw;
+        }
+    }
+
+    /// <summary>Every model of the experiment from every seed of its profile.</summary>
+    public IReadOnlyList<RunResult> RunAll(ExperimentSpec e, IRunObserver? observer = null, CancellationToken cancel = default) =>
+        e.Models.Keys.SelectMany(m => e.Seeds.Select(s => (m, s))).Select(r => Run(e, r.m, r.s, observer, cancel)).ToList();
+
+    /// <summary>The weight snapshots stored beside a cached run (null when the run recorded none).</summary>
+    public IReadOnlyList<float[]>? Weights(RunResult result) =>
+        Cache.ReadWeights(Cache.PathOf(result.Experiment, result.Model, result.Seed, result.Provenance.RunKey));
+
+    Provenance Provenance(string key, TrainingData data, ExperimentSpec e) => new()
+    {
+        SpecSha256 = Spec.Sha256,
+        RunKey = key,
+        DataChecksum = data.Checksum,
+        EngineVersion = RunKey.EngineVersion,
+        TorchSharpVersion = TorchRuntime.TorchSharpVersion,
+        LibTorchVersion = TorchRuntime.LibTorchVersion,
+        Threads = e.Threads,
+        Cpu = TorchRuntime.Cpu,
+        Os = TorchRuntime.Os,
+        GitCommit = GitInfo.Commit(Paths.Root),
+        CreatedUtc = DateTime.UtcNow,
+        WallSeconds = 0,
+        PeakResidentBytes = ProcessMemory.PeakResident,
+    };
+}

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace Research.Runs;
+
+/// <summary>The commit of the working tree, for provenance ("unknown" outside a git checkout).</summary>
+public static class GitInfo
+{
+    static readonly Dictionary<string, string> Commits = new();
+
+    public static string Commit(string repoRoot)
+    {
+        lock (Commits)
+        {
+            if (Commits.TryGetValue(repoRoot, out var known)) return known;
+            return Commits[repoRoot] = Describe(repoRoot);
+        }
+    }
+
+    static string Describe(string repoRoot)
+    {
+        try
+        {
+            var start = new ProcessStartInfo("git", "describe --always --dirty --abbrev=12")
+            {
+                WorkingDirectory = repoRoot,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var git = Process.Start(start)!;
+            var output = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            return git.ExitCode == 0 && output.Length > 0 ? output : "unknown";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
+    }
+}

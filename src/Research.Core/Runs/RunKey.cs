@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Research.Specs;
+using Research.Torch;
+
+namespace Research.Runs;
+
+/// <summary>
+/// The cache key of a run: a SHA-256 over everything that can change its numbers — the resolved data set
+/// and experiment settings, this model's spec, the seed, the thread count, and the engine and libtorch
+/// versions. Descriptive text (titles, labels, notes) is left out, so editing prose keeps the cache.
+/// </summary>
+public static class RunKey
+{
+    /// <summary>Bump when a change to training alters results for the same spec.</summary>
+    public const string EngineVersion = "1";
+
+    public static string For(ExperimentSpec e, DatasetSpec data, string modelId, int seed)
+    {
+        var model = e.Models[modelId] with { Label = "", Parameters = null, Reported = null };
+        var material = new
+        {
+            engine = EngineVersion,
+            torchsharp = TorchRuntime.TorchSharpVersion,
+            libtorch = TorchRuntime.LibTorchVersion,
+            data = data with { Description = null },
+            experiment = e with { Title = "", Notes = null, Section = "", Seeds = [], Models = new Dictionary<string, ModelSpec>(), Profile = Profile.Full },
+            model,
+            seed,
+        };
+        var json = JsonSerializer.Serialize(material, Json.Canonical);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+    }
+}

@@ -1,0 +1,19 @@
+namespace Research.Specs;
+
+// Spellings in experiments.yaml are the snake_case of these names (cross_entropy, leaky_relu, sign_sine).
+
+public enum Profile { Ci, Full }
+
+public enum DatasetKind { Function, Mnist }
+
+/// <summary>sinc: sin(5πx)/(5πx) with value 1 at x = 0; sign_sine: sgn(sin(5πx)).</summary>
+public enum TargetFunction { Sinc, SignSine }
+
+/// <summary>true: MNIST's own training labels; random: a seeded permutation of them (§3.1).</summary>
+public enum LabelKind { True, Random }
+
+public enum LossKind { Mse, CrossEntropy }
+
+public enum OptimizerKind { Adam, Sgd }
+
+public enum ActivationKind { Relu, LeakyRelu, Selu, Tanh, Sigmoid }

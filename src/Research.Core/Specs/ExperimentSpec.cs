@@ -1,0 +1,34 @@
+namespace Research.Specs;
+
+/// <summary>
+/// One experiment of the report, resolved for one profile: data, models, schedule, seeds and what to
+/// record. Immutable; derive variants with <c>with { … }</c>.
+/// </summary>
+public sealed record ExperimentSpec
+{
+    [FromKey] public string Id { get; init; } = "";
+    [NotInYaml] public Profile Profile { get; init; } = Profile.Full;
+
+    /// <summary>Section of the report, e.g. "1.1.1".</summary>
+    public required string Section { get; init; }
+    public required string Title { get; init; }
+    /// <summary>Choices made where the report is silent, and why.</summary>
+    public string? Notes { get; init; }
+
+    public required string Dataset { get; init; }
+    /// <summary>Use only the first N training / test samples (ci budgets); all when absent.</summary>
+    [SpecRange(Min = 1)] public int? TrainSamples { get; init; }
+    [SpecRange(Min = 1)] public int? TestSamples { get; init; }
+
+    public required LossKind Loss { get; init; }
+    public BatchSize BatchSize { get; init; } = BatchSize.Full;
+    [SpecRange(Min = 1)] public required int MaxEpochs { get; init; }
+    public ConvergenceSpec? Convergence { get; init; }
+    public RecordSpec Record { get; init; } = new();
+
+    public required IReadOnlyList<int> Seeds { get; init; }
+    /// <summary>Intra-op threads for libtorch; results are bit-identical only for the same count.</summary>
+    [SpecRange(Min = 1, Max = 256)] public int Threads { get; init; } = 1;
+
+    public required IReadOnlyDictionary<string, ModelSpec> Models { get; init; }
+}

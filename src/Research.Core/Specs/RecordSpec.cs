@@ -1,0 +1,18 @@
+namespace Research.Specs;
+
+/// <summary>What a run records besides its per-epoch training loss.</summary>
+public sealed record RecordSpec
+{
+    /// <summary>Training and test accuracy (classification).</summary>
+    public bool Accuracy { get; init; }
+    /// <summary>Loss (and accuracy) on the test set, evaluated under no_grad in eval mode.</summary>
+    public bool Test { get; init; }
+    /// <summary>L2 norm of all parameter gradients, averaged over the epoch's steps.</summary>
+    public bool GradientNorm { get; init; }
+    /// <summary>Model output on the training inputs after the last epoch (function fits; Figs. 3, 6).</summary>
+    public bool Predictions { get; init; }
+    /// <summary>Keep a copy of all weights every this many epochs (0 = never).</summary>
+    [SpecRange(Min = 0)] public int WeightsEvery { get; init; }
+    /// <summary>Evaluate test metrics every this many epochs (and at the last).</summary>
+    [SpecRange(Min = 1)] public int EvalEvery { get; init; } = 1;
+}

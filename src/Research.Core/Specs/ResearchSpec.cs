@@ -1,0 +1,23 @@
+namespace Research.Specs;
+
+/// <summary>
+/// Everything in experiments.yaml, validated, with every experiment resolved for every profile.
+/// </summary>
+public sealed record ResearchSpec
+{
+    public required string SourceFile { get; init; }
+    /// <summary>SHA-256 of the file's bytes: recorded in every result's provenance.</summary>
+    public required string Sha256 { get; init; }
+    public required IReadOnlyDictionary<string, DatasetSpec> Datasets { get; init; }
+    public required IReadOnlyDictionary<string, IReadOnlyDictionary<Profile, ExperimentSpec>> Experiments { get; init; }
+
+    public ExperimentSpec Experiment(string id, Profile profile) =>
+        Experiments.TryGetValue(id, out var byProfile)
+            ? byProfile[profile]
+            : throw new KeyNotFoundException(
+                $"no experiment '{id}' in {SourceFile}" +
+                (SpecPath.Suggest(id, Experiments.Keys) is { } near ? $" (did you mean '{near}'?)" : "") +
+                $"; experiments: {string.Join(", ", Experiments.Keys)}");
+
+    public DatasetSpec DatasetOf(ExperimentSpec experiment) => Datasets[experiment.Dataset];
+}

@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using Research.Specs.Yaml;
+
+namespace Research.Specs;
+
+/// <summary>
+/// experiments.yaml → <see cref="ResearchSpec"/>. Layering, lowest first: <c>defaults</c>, the
+/// experiment itself (the report's settings, i.e. the full profile), its <c>profiles.ci</c> overrides,
+/// then command-line <c>--set</c> assignments. Top-level keys starting with <c>x-</c> hold YAML anchors and are otherwise ignored. Every profile of every experiment is bound and checked,
+/// so a mistake in the ci block is found even when running full. All errors are reported together.
+/// </summary>
+public static class SpecLoader
+{
+    static readonly string[] TopLevelKeys = ["schema", "defaults", "datasets", "experiments", "claims"];
+    public const int SchemaVersion = 1;
+
+    public static ResearchSpec Load(string path, IReadOnlyList<string>? assignments = null)
+    {
+        if (!File.Exists(path))
+            throw new SpecException([new SpecError(new SourceMark(path, 0, 0), "", "spec file not found; run from the repository root or pass --spec")]);
+        var bytes = File.ReadAllBytes(path);
+        return Parse(System.Text.Encoding.UTF8.GetString(bytes), Path.GetFileName(path), assignments, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+
+    public static ResearchSpec Parse(string text, string file, IReadOnlyList<string>? assignments = null, string? sha256 = null)
+    {
+        var errors = new List<SpecError>();
+        var binder = new SpecBinder(errors);
+        var root = YamlTreeReader.Read(text, file, errors);
+        if (root is not YamlMapping map)
+        {
+            if (errors.Count == 0) errors.Add(new SpecError(root?.Mark ?? new SourceMark(file, 1, 1), "", "the spec must be a mapping with 'datasets' and 'experiments'"));
+            throw new SpecException(errors);
+        }
+
+        var experimentSets = new List<YamlNode>();
+        foreach (var assignment in assignments ?? [])
+        {
+            var set = YamlMerge.FromAssignment(assignment, "--set", errors);
+            if (set is YamlMapping { Entries: [{ Key.Value: "experiments" }] }) experimentSets.Add(set);
+            else map = (YamlMapping)YamlMerge.Over(map, set);
+        }
+
+        foreach (var (key, _) in map.Entries)
+            if (!TopLevelKeys.Contains(key.Value) && !key.Value.StartsWith("x-", StringComparison.Ordinal))
+                binder.Error(key, key.Value, $"unknown top-level key '{key.Value}'{Hint(key.Value, TopLevelKeys)}; allowed: {string.Join(", ", TopLevelKeys)}");
+        if (map["schema"] is { } schema && binder.Bind<int?>(schema, "schema") is { } v && v != SchemaVersion)
+            binder.Error(schema, "schema", $"this harness reads schema {SchemaVersion}");
+
+        var datasets = map["datasets"] is { } d ? binder.Bind<IReadOnlyDictionary<string, DatasetSpec>>(d, "datasets") : null;
+        if (map["datasets"] == null) binder.Error(map, "datasets", "missing required key 'datasets'");
+        foreach (var (id, ds) in datasets ?? new Dictionary<string, DatasetSpec>())
+            SpecValidator.Validate(ds, SpecPath.Child("datasets", id), binder.Marks, errors);
+
+        var experiments = new OrderedDictionary<string, IReadOnlyDictionary<Profile, ExperimentSpec>>();
+        if (map["experiments"] is YamlMapping exps)
+        {
+            var defaults = map["defaults"];
+            foreach (var (key, node) in exps.Entries)
+            {
+                var path = SpecPath.Child("experiments", key.Value);
+                var resolved = Resolve(key.Value, node, defaults, experimentSets, path, binder, datasets, errors);
+                if (resolved != null) experiments[key.Value] = resolved;
+            }
+        }
+        else binder.Error(map["experiments"] ?? map, "experiments", "expected a mapping of experiment ids to experiments");
+
+        if (errors.Count > 0) throw new SpecException(errors.Distinct().OrderBy(e => e.Mark.File).ThenBy(e => e.Mark.Line).ThenBy(e => e.Mark.Column).ToList());
+        return new ResearchSpec
+        {
+            SourceFile = file,
+            Sha256 = sha256 ?? Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))),
+            Datasets = datasets!,
+            Experiments = experiments,
+        };
+    }
+
+    static Dictionary<Profile, ExperimentSpec>? Resolve(
+        string id, YamlNode node, YamlNode? defaults, List<YamlNode> sets, string path,
+        SpecBinder binder, IReadOnlyDictionary<string, DatasetSpec>? datasets, List<SpecError> errors)
+    {
+        if (node is not YamlMapping experiment)
+        {
+            binder.Error(node, path, "expected a mapping");
+            return null;
+        }
+        var profiles = new Dictionary<string, YamlNode>();
+        if (experiment["profiles"] is { } p)
+        {
+            if (p is YamlMapping pm)
+                foreach (var (name, overrides) in pm.Entries)
+                {
+                    if (Enum.GetNames<Profile>().Select(SpecPath.SnakeCase).Contains(name.Value)) profiles[name.Value] = overrides;
+                    else binder.Error(name, SpecPath.Child(SpecPath.Child(path, "profiles"), name.Value), $"unknown profile '{name.Value}'; allowed: ci, full");
+                }
+            else binder.Error(p, SpecPath.Child(path, "profiles"), "expected a mapping such as 'ci: {seeds: [1, 2, 3]}'");
+            experiment = experiment.Without("profiles");
+        }
+        var based = defaults != null ? YamlMerge.Over(defaults, experiment) : experiment;
+
+        var result = new Dictionary<Profile, ExperimentSpec>();
+        foreach (var profile in Enum.GetValues<Profile>())
+        {
+            var name = SpecPath.SnakeCase(profile.ToString());
+            var merged = profiles.TryGetValue(name, out var o) ? YamlMerge.Over(based, o) : based;
+            foreach (var set in sets)
+                if (set is YamlMapping { Entries: [{ Value: YamlMapping { Entries: var byId } }] })
+                    foreach (var (target, assignment) in byId)
+                        if (target.Value == id) merged = YamlMerge.Over(merged, assignment);
+            var spec = binder.Bind<ExperimentSpec>(merged, path, key: id);
+            if (spec == null) continue;
+            spec = spec with { Profile = profile };
+            if (datasets != null) SpecValidator.Validate(datasets, spec, path, binder.Marks, errors);
+            result[profile] = spec;
+        }
+        return result.Count == Enum.GetValues<Profile>().Length ? result : null;
+    }
+
+    static string Hint(string word, IEnumerable<string> candidates) =>
+        SpecPath.Suggest(word, candidates) is { } near ? $" (did you mean '{near}'?)" : "";
+}

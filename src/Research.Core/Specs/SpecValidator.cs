@@ -1,0 +1,67 @@
+using Research.Models;
+using Research.Specs.Yaml;
+
+namespace Research.Specs;
+
+/// <summary>Checks that need more than one key: references between sections, data set fields, shapes.</summary>
+public static class SpecValidator
+{
+    public static void Validate(
+        IReadOnlyDictionary<string, DatasetSpec> datasets, ExperimentSpec e, string path,
+        IReadOnlyDictionary<string, SourceMark> marks, ICollection<SpecError> errors)
+    {
+        void Error(string at, string message)
+        {
+            var key = at;
+            while (!marks.ContainsKey(key) && key.Contains('.')) key = key[..key.LastIndexOfAny(['.', '['])];
+            errors.Add(new SpecError(marks.GetValueOrDefault(key), at, message));
+        }
+
+        if (!datasets.TryGetValue(e.Dataset, out var data))
+        {
+            var hint = SpecPath.Suggest(e.Dataset, datasets.Keys) is { } near ? $" (did you mean '{near}'?)" : "";
+            Error(SpecPath.Child(path, "dataset"), $"unknown dataset '{e.Dataset}'{hint}; datasets: {string.Join(", ", datasets.Keys)}");
+            return;
+        }
+        if (e.Seeds.Count == 0) Error(SpecPath.Child(path, "seeds"), "at least one seed is needed");
+        if (e.Seeds.Distinct().Count() != e.Seeds.Count) Error(SpecPath.Child(path, "seeds"), "seeds must be distinct");
+        if (e.Models.Count == 0) Error(SpecPath.Child(path, "models"), "at least one model is needed");
+
+        var input = DataShapes.Input(data);
+        int outputs = DataShapes.Outputs(data);
+        foreach (var (id, model) in e.Models)
+        {
+            var modelPath = SpecPath.Child(SpecPath.Child(path, "models"), id);
+            var shapes = ModelShapes.Infer(input, model.Layers);
+            foreach (var (layer, problem) in shapes.Problems)
+                Error(SpecPath.Index(SpecPath.Child(modelPath, "layers"), layer), problem);
+            if (shapes.Problems.Count > 0) continue;
+            var last = shapes.Shapes[^1];
+            if (last.Length != 1 || last[0] != outputs)
+                Error(SpecPath.Child(modelPath, "layers"),
+                    $"the model ends in shape [{string.Join(", ", last)}] but {e.Dataset} needs {outputs} output{(outputs == 1 ? "" : "s")} per sample");
+        }
+        if (data.Kind == DatasetKind.Function && e.Loss != LossKind.Mse)
+            Error(SpecPath.Child(path, "loss"), "a function fit is a regression: use loss 'mse'");
+        if (data.Kind == DatasetKind.Mnist && e.Loss != LossKind.CrossEntropy)
+            Error(SpecPath.Child(path, "loss"), "MNIST is a classification: use loss 'cross_entropy'");
+        if (e.Record.Accuracy && data.Kind != DatasetKind.Mnist)
+            Error(SpecPath.Child(path, "record.accuracy"), "accuracy is defined for classification data sets only");
+    }
+
+    public static void Validate(DatasetSpec d, string path, IReadOnlyDictionary<string, SourceMark> marks, ICollection<SpecError> errors)
+    {
+        var mark = marks.GetValueOrDefault(path);
+        if (d.Kind == DatasetKind.Function)
+        {
+            if (d.Function == null) errors.Add(new SpecError(mark, SpecPath.Child(path, "function"), "a function data set needs 'function' (sinc, sign_sine)"));
+            if (d.Domain is not { Count: 2 } domain || domain[0] >= domain[1])
+                errors.Add(new SpecError(marks.GetValueOrDefault(SpecPath.Child(path, "domain"), mark), SpecPath.Child(path, "domain"), "a function data set needs 'domain: [low, high]' with low < high"));
+            if (d.Points < 2) errors.Add(new SpecError(mark, SpecPath.Child(path, "points"), "a function data set needs 'points' (at least 2)"));
+        }
+        else if (d.Function != null || d.Domain != null || d.Points != 0)
+        {
+            errors.Add(new SpecError(mark, path, "function, domain and points apply to kind 'function' only"));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Reflection;
+using TorchSharp;
+
+namespace Research.Torch;
+
+/// <summary>Versions and host facts recorded in provenance, and the one place that sets libtorch's threads.</summary>
+public static class TorchRuntime
+{
+    public static string TorchSharpVersion { get; } =
+        typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(torch).Assembly.GetName().Version?.ToString() ?? "unknown";
+
+    /// <summary>libtorch-cpu's version, as pinned by the TorchSharp-cpu package this build uses.</summary>
+    public const string LibTorchVersion = "2.10.0";
+
+    public static string Cpu { get; } = ReadCpuModel();
+
+    public static string Os { get; } = System.Runtime.InteropServices.RuntimeInformation.OSDescription;
+
+    /// <summary>Intra-op and inter-op threads; results are bit-identical only for the same count.</summary>
+    public static void SetThreads(int threads)
+    {
+        if (torch.get_num_threads() != threads) torch.set_num_threads(threads);
+    }
+
+    static string ReadCpuModel()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+            return (line?.Split(':', 2)[1].Trim() ?? System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString())
+                   + $", {Environment.ProcessorCount} logical cores";
+        }
+        catch (IOException)
+        {
+            return $"{System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture}, {Environment.ProcessorCount} logical cores";
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Research.Specs;
+
+namespace Research.Training;
+
+/// <summary>Collects per-epoch metrics while training and freezes them into a <see cref="MetricSeries"/>.</summary>
+internal sealed class EpochLog(RecordSpec record)
+{
+    readonly List<int> _epochs = [];
+    readonly List<double> _loss = [], _accuracy = [], _norm = [];
+    readonly List<int> _testEpochs = [];
+    readonly List<double> _testLoss = [], _testAccuracy = [];
+
+    public double? LastTestAccuracy => _testAccuracy.Count > 0 ? _testAccuracy[^1] : null;
+
+    public void Train(int epoch, double loss, double? accuracy, double? gradientNorm)
+    {
+        _epochs.Add(epoch);
+        _loss.Add(loss);
+        if (accuracy is { } a) _accuracy.Add(a);
+        if (gradientNorm is { } g) _norm.Add(g);
+    }
+
+    public void Test(int epoch, double loss, double? accuracy)
+    {
+        _testEpochs.Add(epoch);
+        _testLoss.Add(loss);
+        if (accuracy is { } a) _testAccuracy.Add(a);
+    }
+
+    public MetricSeries ToSeries() => new()
+    {
+        Epochs = [.. _epochs],
+        TrainLoss = [.. _loss],
+        TrainAccuracy = record.Accuracy && _accuracy.Count > 0 ? [.. _accuracy] : null,
+        GradientNorm = record.GradientNorm ? [.. _norm] : null,
+        TestEpochs = record.Test ? [.. _testEpochs] : null,
+        TestLoss = record.Test ? [.. _testLoss] : null,
+        TestAccuracy = record.Test && _testAccuracy.Count > 0 ? [.. _testAccuracy] : null,
+    };
+}

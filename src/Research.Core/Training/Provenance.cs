@@ -1,0 +1,20 @@
+namespace Research.Training;
+
+/// <summary>Where a result came from: enough to tell whether two results are comparable.</summary>
+public sealed record Provenance
+{
+    public required string SpecSha256 { get; init; }
+    public required string RunKey { get; init; }
+    public required string DataChecksum { get; init; }
+    public required string EngineVersion { get; init; }
+    public required string TorchSharpVersion { get; init; }
+    public required string LibTorchVersion { get; init; }
+    public required int Threads { get; init; }
+    public required string Cpu { get; init; }
+    public required string Os { get; init; }
+    public required string GitCommit { get; init; }
+    public required DateTime CreatedUtc { get; init; }
+    public required double WallSeconds { get; init; }
+    /// <summary>Peak resident memory of the process when the run finished (VmHWM on Linux).</summary>
+    public required long PeakResidentBytes { get; init; }
+}

@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using Research.Data;
+using Research.Models;
+using Research.Specs;
+using Research.Torch;
+using Research.Training.Optimizers;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Research.Training;
+
+/// <summary>
+/// Trains one model of one experiment from one seed. Deterministic for a given spec, seed and thread
+/// count: the seed drives initialisation and dropout (libtorch's generator) and the shuffling (a
+/// generator of its own). Per step it reads nothing back to the host; per epoch it reads the loss once.
+/// </summary>
+public sealed class Trainer
+{
+    /// <summary>libtorch's seed and thread count are process-wide: one run trains at a time.</summary>
+    static readonly Lock TrainingLock = new();
+    const int EvalBatch = 2000;
+
+    public TrainedRun Train(
+        ExperimentSpec experiment, DatasetSpec dataset, string modelId, int seed, TrainingData data,
+        Func<RunResult, Provenance> provenance, IRunObserver? observer = null, CancellationToken cancel = default)
+    {
+        lock (TrainingLock)
+            return TrainLocked(experiment, dataset, experiment.Models[modelId], seed, data, provenance, observer, cancel);
+    }
+
+    TrainedRun TrainLocked(
+        ExperimentSpec e, DatasetSpec dataset, ModelSpec spec, int seed, TrainingData data,
+        Func<RunResult, Provenance> provenance, IRunObserver? observer, CancellationToken cancel)
+    {
+        var clock = Stopwatch.StartNew();
+        TorchRuntime.SetThreads(e.Threads);
+        manual_seed(seed);
+        using var model = new SpecModel(spec, DataShapes.Input(dataset));
+        var parameters = model.parameters().ToList();
+        using var optimizer = OptimizerStep.Create(spec.Optimizer, parameters);
+        using var shuffle = new Generator((ulong)seed);
+        var classify = e.Loss == LossKind.CrossEntropy;
+
+        int n = data.TrainCount, batch = e.BatchSize.Resolve(n);
+        var log = new EpochLog(e.Record);
+        var weights = e.Record.WeightsEvery > 0 ? new List<float[]> { Flatten(parameters) } : null;
+        var weightEpochs = e.Record.WeightsEvery > 0 ? new List<int> { 0 } : null;
+        int streak = 0;
+        int? converged = null, diverged = null;
+        int epoch = 0;
+
+        using var lossSum = zeros(1, dtype: float64);
+        using var correct = zeros(1, dtype: int64);
+        using var normSum = zeros(1, dtype: float64);
+        while (epoch < e.MaxEpochs && converged == null && diverged == null)
+        {
+            cancel.ThrowIfCancellationRequested();
+            epoch++;
+            model.train();
+            lossSum.zero_(); correct.zero_(); normSum.zero_();
+            int steps = 0;
+            using (var epochScope = NewDisposeScope())
+            {
+                Tensor x = data.TrainX, y = data.TrainY;
+                if (batch < n)
+                {
+                    // One shuffled copy per epoch; batches are views of it.
+                    var order = randperm(n, generator: shuffle);
+                    x = data.TrainX.index_select(0, order);
+                    y = data.TrainY.index_select(0, order);
+                }
+                for (int start = 0; start < n; start += batch, steps++)
+                {
+                    using var stepScope = NewDisposeScope();
+                    int size = Math.Min(batch, n - start);
+                    var xb = size == n ? x : x.narrow(0, start, size);
+                    var yb = size == n ? y : y.narrow(0, start, size);
+                    var output = model.forward(xb);
+                    var loss = Loss(e.Loss, output, yb);
+                    optimizer.ZeroGrad();
+                    loss.backward();
+                    using (no_grad())
+                    {
+                        if (e.Record.GradientNorm) normSum.add_(GradientNorm(parameters));
+                        lossSum.add_(loss.detach(), alpha: size);
+                        if (classify && e.Record.Accuracy) correct.add_(output.argmax(1).eq(yb).sum());
+                    }
+                    optimizer.Step();
+                }
+            }
+
+            double trainLoss = lossSum.item<double>() / n;
+            log.Train(epoch, trainLoss,
+                classify && e.Record.Accuracy ? (double)correct.item<long>() / n : null,
+                e.Record.GradientNorm ? normSum.item<double>() / steps : null);
+
+            if (!double.IsFinite(trainLoss))
+            {
+                diverged = epoch;
+                break;
+            }
+            if (e.Convergence is { } rule)
+            {
+                streak = trainLoss < rule.LossBelow ? streak + 1 : 0;
+                if (streak >= rule.Patience) converged = epoch;
+            }
+            if (e.Record.Test && data.TestX is not null && (epoch % e.Record.EvalEvery == 0 || epoch == e.MaxEpochs || converged != null))
+            {
+                var (testLoss, testAccuracy) = Evaluate(model, e.Loss, data.TestX, data.TestY!);
+                log.Test(epoch, testLoss, testAccuracy);
+            }
+            if (weights != null && (epoch % e.Record.WeightsEvery == 0 || converged != null))
+            {
+                weights.Add(Flatten(parameters));
+                weightEpochs!.Add(epoch);
+            }
+            observer?.OnEpoch(new RunProgress(e.Id, spec.Id, seed, epoch, e.MaxEpochs, trainLoss, log.LastTestAccuracy, clock.Elapsed));
+        }
+
+        double[]? predictions = null;
+        if (e.Record.Predictions)
+        {
+            model.eval();
+            using var _ = no_grad();
+            using var output = model.forward(data.TrainX);
+            predictions = output.to_type(float64).data<double>().ToArray();
+        }
+
+        var result = new RunResult
+        {
+            Experiment = e.Id,
+            Model = spec.Id,
+            Seed = seed,
+            Profile = e.Profile.ToString().ToLowerInvariant(),
+            Parameters = model.ParameterCount,
+            Outcome = diverged != null ? RunOutcome.Diverged : converged != null ? RunOutcome.Converged : RunOutcome.MaxEpochs,
+            Epochs = epoch,
+            ConvergedEpoch = converged,
+            DivergedEpoch = diverged,
+            Metrics = log.ToSeries(),
+            Predictions = predictions,
+            WeightEpochs = weightEpochs?.ToArray(),
+            Provenance = null!,
+        };
+        result = result with { Provenance = provenance(result) with { WallSeconds = clock.Elapsed.TotalSeconds } };
+        return new TrainedRun(result, weights);
+    }
+
+    static Tensor Loss(LossKind kind, Tensor output, Tensor target) => kind switch
+    {
+        LossKind.Mse => nn.functional.mse_loss(output, target),
+        LossKind.CrossEntropy => nn.functional.cross_entropy(output, target),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    static Tensor GradientNorm(IReadOnlyList<Tensor> parameters) =>
+        stack(parameters.Where(p => p.grad is not null).Select(p => p.grad!.norm()).ToArray()).norm().to_type(float64);
+
+    /// <summary>Mean loss and accuracy (classification) on a held-out set, under no_grad in eval mode.</summary>
+    public static (double Loss, double? Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, LossKind kind, Tensor x, Tensor y)
+    {
+        model.eval();
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        long n = x.shape[0];
+        var lossSum = zeros(1, dtype: float64);
+        var correct = zeros(1, dtype: int64);
+        for (long start = 0; start < n; start += EvalBatch)
+        {
+            long size = Math.Min(EvalBatch, n - start);
+            var output = model.forward(x.narrow(0, start, size));
+            var target = y.narrow(0, start, size);
+            lossSum.add_(Loss(kind, output, target).to_type(float64), alpha: size);
+            if (kind == LossKind.CrossEntropy) correct.add_(output.argmax(1).eq(target).sum());
+        }
+        return (lossSum.item<double>() / n, kind == LossKind.CrossEntropy ? (double)correct.item<long>() / n : null);
+    }
+
+    static float[] Flatten(IEnumerable<Tensor> parameters)
+    {
+        using var _ = no_grad();
+        using var flat = cat(parameters.Select(p => p.detach().flatten()).ToArray());
+        return flat.data<float>().ToArray();
+    }
+}
