@@ -4,7 +4,7 @@ namespace Research.Runs;
 /// Where things live: the repository root (the folder holding experiments.yaml, found upwards from the
 /// working directory or the executable), its data, cache, baselines and reports folders.
 /// </summary>
-public sealed record RepoPaths(string Root)
+public sealed record RepoPaths(string Root, string? CacheRoot = null)
 {
     public const string SpecFileName = "experiments.yaml";
     public const string DataVariable = "RESEARCH_DATA";
@@ -13,8 +13,9 @@ public sealed record RepoPaths(string Root)
     public string Spec => Path.Combine(Root, SpecFileName);
     /// <summary>MNIST's folder: $RESEARCH_DATA if set, else data/mnist.</summary>
     public string Mnist => Environment.GetEnvironmentVariable(DataVariable) is { Length: > 0 } d ? d : Path.Combine(Root, "data", "mnist");
-    /// <summary>The run cache: $RESEARCH_CACHE if set, else .cache/runs.</summary>
-    public string Cache => Environment.GetEnvironmentVariable(CacheVariable) is { Length: > 0 } c ? c : Path.Combine(Root, ".cache", "runs");
+    /// <summary>The run cache: the given folder, else $RESEARCH_CACHE, else .cache/runs.</summary>
+    public string Cache => CacheRoot
+        ?? (Environment.GetEnvironmentVariable(CacheVariable) is { Length: > 0 } c ? c : Path.Combine(Root, ".cache", "runs"));
     public string Baselines => Path.Combine(Root, "baselines");
     public string Reports => Path.Combine(Root, "reports");
 

@@ -10,6 +10,8 @@ public sealed record ModelSpec
     [SpecRange(Min = 1)] public int? Parameters { get; init; }
     public required IReadOnlyList<LayerSpec> Layers { get; init; }
     public required OptimizerSpec Optimizer { get; init; }
+    /// <summary>Overrides the experiment's batch size for this model (§3.3 compares batch sizes).</summary>
+    public BatchSize? BatchSize { get; init; }
     /// <summary>The report's own numbers for this model (none are used in training).</summary>
     public ReportedSpec? Reported { get; init; }
 }

@@ -97,6 +97,9 @@ public static class SpecLoader
             experiment = experiment.Without("profiles");
         }
         var based = defaults != null ? YamlMerge.Over(defaults, experiment) : experiment;
+        // Checked before binding, so that a wrong reference is reported even when other keys are wrong too.
+        if (datasets != null && based is YamlMapping { } b && b["dataset"] is YamlScalar ds && !datasets.ContainsKey(ds.Value))
+            binder.Error(ds, SpecPath.Child(path, "dataset"), $"unknown dataset '{ds.Value}'{Hint(ds.Value, datasets.Keys)}; datasets: {string.Join(", ", datasets.Keys)}");
 
         var result = new Dictionary<Profile, ExperimentSpec>();
         foreach (var profile in Enum.GetValues<Profile>())

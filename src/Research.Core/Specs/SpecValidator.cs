@@ -17,12 +17,8 @@ public static class SpecValidator
             errors.Add(new SpecError(marks.GetValueOrDefault(key), at, message));
         }
 
-        if (!datasets.TryGetValue(e.Dataset, out var data))
-        {
-            var hint = SpecPath.Suggest(e.Dataset, datasets.Keys) is { } near ? $" (did you mean '{near}'?)" : "";
-            Error(SpecPath.Child(path, "dataset"), $"unknown dataset '{e.Dataset}'{hint}; datasets: {string.Join(", ", datasets.Keys)}");
-            return;
-        }
+        // An unknown dataset is reported by the loader before binding.
+        if (!datasets.TryGetValue(e.Dataset, out var data)) return;
         if (e.Seeds.Count == 0) Error(SpecPath.Child(path, "seeds"), "at least one seed is needed");
         if (e.Seeds.Distinct().Count() != e.Seeds.Count) Error(SpecPath.Child(path, "seeds"), "seeds must be distinct");
         if (e.Models.Count == 0) Error(SpecPath.Child(path, "models"), "at least one model is needed");

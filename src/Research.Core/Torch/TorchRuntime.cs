@@ -15,6 +15,12 @@ public static class TorchRuntime
 
     public static string Cpu { get; } = ReadCpuModel();
 
+    /// <summary>
+    /// libtorch's global generator and thread count are process-wide: whoever seeds or sets threads and
+    /// then relies on them (a training run, a test building a seeded model) holds this lock meanwhile.
+    /// </summary>
+    public static readonly Lock Global = new();
+
     public static string Os { get; } = System.Runtime.InteropServices.RuntimeInformation.OSDescription;
 
     /// <summary>Intra-op and inter-op threads; results are bit-identical only for the same count.</summary>

@@ -16,15 +16,13 @@ namespace Research.Training;
 /// </summary>
 public sealed class Trainer
 {
-    /// <summary>libtorch's seed and thread count are process-wide: one run trains at a time.</summary>
-    static readonly Lock TrainingLock = new();
     const int EvalBatch = 2000;
 
     public TrainedRun Train(
         ExperimentSpec experiment, DatasetSpec dataset, string modelId, int seed, TrainingData data,
         Func<RunResult, Provenance> provenance, IRunObserver? observer = null, CancellationToken cancel = default)
     {
-        lock (TrainingLock)
+        lock (TorchRuntime.Global)
             return TrainLocked(experiment, dataset, experiment.Models[modelId], seed, data, provenance, observer, cancel);
     }
 
@@ -41,7 +39,7 @@ public sealed class Trainer
         using var shuffle = new Generator((ulong)seed);
         var classify = e.Loss == LossKind.CrossEntropy;
 
-        int n = data.TrainCount, batch = e.BatchSize.Resolve(n);
+        int n = data.TrainCount, batch = (spec.BatchSize ?? e.BatchSize).Resolve(n);
         var log = new EpochLog(e.Record);
         var weights = e.Record.WeightsEvery > 0 ? new List<float[]> { Flatten(parameters) } : null;
         var weightEpochs = e.Record.WeightsEvery > 0 ? new List<int> { 0 } : null;

@@ -80,12 +80,15 @@ public sealed class SpecBinder(ICollection<SpecError> errors)
             return null;
         }
         var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(item))!;
+        var failed = false;
         for (int i = 0; i < seq.Items.Count; i++)
         {
             var value = Bind(item, seq.Items[i], SpecPath.Index(path, i));
             if (value != null) list.Add(value);
+            else failed = true;
         }
-        return list;
+        // A list with a bad item is not bound at all, so no later check sees a silently shortened list.
+        return failed ? null : list;
     }
 
     object? BindMap(Type value, YamlNode node, string path)
@@ -96,13 +99,15 @@ public sealed class SpecBinder(ICollection<SpecError> errors)
             return null;
         }
         var dict = (IDictionary)Activator.CreateInstance(typeof(OrderedDictionary<,>).MakeGenericType(typeof(string), value))!;
+        var failed = false;
         foreach (var (k, v) in map.Entries)
         {
             var childPath = SpecPath.Child(path, k.Value);
             var bound = Bind(value, v, childPath, key: k.Value);
             if (bound != null) dict[k.Value] = bound;
+            else failed = true;
         }
-        return dict;
+        return failed ? null : dict;
     }
 
     object? BindRecord(Type type, YamlNode node, string path, string? key)

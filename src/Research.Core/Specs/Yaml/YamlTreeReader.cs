@@ -25,6 +25,13 @@ public static class YamlTreeReader
                 errors.Add(new SpecError(Mark(file, parser.Current!.Start), "", "only one YAML document is allowed"));
             return root;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (without a position) at an unterminated flow collection.
+            var lines = text.Split('\n').Length;
+            errors.Add(new SpecError(new SourceMark(file, lines, 1), "", "malformed YAML: unexpected end of file (an unclosed '[' or '{'?)"));
+            return null;
+        }
         catch (YamlException e)
         {
             var inner = e.InnerException is YamlException i ? i : e;

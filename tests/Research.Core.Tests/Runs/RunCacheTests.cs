@@ -1,0 +1,76 @@
+using FluentAssertions;
+using Research.Runs;
+using Research.Specs;
+using Research.Tests.Support;
+using Research.Training;
+
+namespace Research.Tests.Runs;
+
+public class RunCacheTests
+{
+    sealed class Recorder : IRunObserver
+    {
+        public int Epochs, Cached;
+        public void OnEpoch(in RunProgress progress) => Interlocked.Increment(ref Epochs);
+        public void OnCached(string experiment, string model, int seed) => Interlocked.Increment(ref Cached);
+    }
+
+    [Fact]
+    public void AFinishedRunIsReturnedFromTheCacheWithoutTraining()
+    {
+        var cache = TestSpecs.TempDir();
+        var yaml = TestSpecs.Fit();
+        var e = TestSpecs.Parse(yaml).Experiment("tiny-fit", Profile.Full);
+        var trained = TestSpecs.Engine(yaml, cache).Run(e, "small", 1, cancel: TestContext.Current.CancellationToken);
+        var recorder = new Recorder();
+        var again = TestSpecs.Engine(yaml, cache).Run(e, "small", 1, recorder, cancel: TestContext.Current.CancellationToken);
+        recorder.Epochs.Should().Be(0);
+        recorder.Cached.Should().Be(1);
+        again.Metrics.TrainLoss.Should().Equal(trained.Metrics.TrainLoss);
+        again.Provenance.RunKey.Should().Be(trained.Provenance.RunKey);
+    }
+
+    [Fact]
+    public void ConcurrentRequestsForOneRunTrainItOnce()
+    {
+        var engine = TestSpecs.Engine(TestSpecs.Fit(), TestSpecs.TempDir());
+        var e = engine.Spec.Experiment("tiny-fit", Profile.Full);
+        var recorder = new Recorder();
+        Parallel.For(0, 4, _ => engine.Run(e, "small", 1, recorder, TestContext.Current.CancellationToken));
+        recorder.Epochs.Should().Be(60);
+    }
+
+    [Fact]
+    public void KeyChangesWithWhatAffectsNumbersButNotWithProse()
+    {
+        var spec = TestSpecs.Parse(TestSpecs.Fit());
+        var e = spec.Experiment("tiny-fit", Profile.Full);
+        var data = spec.DatasetOf(e);
+        var key = RunKey.For(e, data, "small", 1);
+        RunKey.For(e with { Title = "renamed", Notes = "more words" }, data, "small", 1).Should().Be(key);
+        RunKey.For(e, data, "small", 2).Should().NotBe(key);
+        RunKey.For(e with { MaxEpochs = 61 }, data, "small", 1).Should().NotBe(key);
+        var faster = e with { Models = new Dictionary<string, ModelSpec> { ["small"] = e.Models["small"] with { Optimizer = e.Models["small"].Optimizer with { Lr = 0.02 } } } };
+        RunKey.For(faster, data, "small", 1).Should().NotBe(key);
+        RunKey.For(e, data with { Points = 65 }, "small", 1).Should().NotBe(key);
+    }
+
+    [Fact]
+    public void ACorruptOrPartialFileIsNeverReadAsAResult()
+    {
+        var cacheDir = TestSpecs.TempDir();
+        var engine = TestSpecs.Engine(TestSpecs.Fit(), cacheDir);
+        var e = engine.Spec.Experiment("tiny-fit", Profile.Full);
+        var run = engine.Run(e, "small", 1, cancel: TestContext.Current.CancellationToken);
+        var path = engine.Cache.PathOf(e.Id, "small", 1, run.Provenance.RunKey);
+        var text = File.ReadAllText(path);
+
+        File.WriteAllText(path, text[..(text.Length / 2)]);
+        engine.Cache.TryRead(path).Should().BeNull("a truncated file fails its checksum");
+        File.WriteAllText(path, text.Replace("\"seed\": 1", "\"seed\": 7"));
+        engine.Cache.TryRead(path).Should().BeNull("an edited file fails its checksum");
+        File.WriteAllText(path, text);
+        engine.Cache.TryRead(path).Should().NotBeNull();
+        Directory.GetFiles(cacheDir, "*.tmp", SearchOption.AllDirectories).Should().BeEmpty();
+    }
+}

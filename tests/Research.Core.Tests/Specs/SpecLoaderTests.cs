@@ -1,0 +1,152 @@
+using FluentAssertions;
+using Research.Runs;
+using Research.Specs;
+using Research.Tests.Support;
+
+namespace Research.Tests.Specs;
+
+public class SpecLoaderTests
+{
+    static IReadOnlyList<SpecError> ErrorsOf(string yaml)
+    {
+        var act = () => TestSpecs.Parse(yaml);
+        return act.Should().Throw<SpecException>().Which.Errors;
+    }
+
+    [Fact]
+    public void RepositorySpecLoadsWithEveryExperimentInBothProfiles()
+    {
+        var spec = SpecLoader.Load(new RepoPaths(TestSpecs.RepoRoot).Spec);
+        spec.Experiments.Should().ContainKeys("fit-sinc", "fit-sign", "cnn-depth", "pca-trajectories", "gradient-norm",
+            "random-labels", "parameters-vs-generalization", "flatness-batch", "sensitivity-batch");
+        foreach (var (_, byProfile) in spec.Experiments)
+            byProfile.Keys.Should().BeEquivalentTo([Profile.Ci, Profile.Full]);
+        spec.Experiment("fit-sinc", Profile.Full).Models["model-1"].Optimizer.Lr.Should().Be(0.0012);
+        spec.Experiment("fit-sinc", Profile.Ci).Seeds.Should().HaveCount(3);
+        spec.Experiment("fit-sinc", Profile.Full).Seeds.Should().HaveCount(5);
+    }
+
+    [Fact]
+    public void UnknownKeyReportsLineColumnPathAndSuggestion()
+    {
+        var yaml = TestSpecs.Fit().Replace("max_epochs: 60", "max_epochs: 60\n    max_epoch: 60");
+        var error = ErrorsOf(yaml).Should().ContainSingle().Which;
+        error.ToString().Should().Be(
+            "test.yaml:15:5 experiments.tiny-fit.max_epoch: unknown key 'max_epoch'; did you mean 'max_epochs'? " +
+            "allowed: section, title, notes, dataset, train_samples, test_samples, loss, batch_size, max_epochs, convergence, record, seeds, threads, models");
+    }
+
+    [Fact]
+    public void DuplicateKeyIsAnErrorNamingTheFirstDefinition()
+    {
+        var yaml = TestSpecs.Fit().Replace("max_epochs: 60", "max_epochs: 60\n    max_epochs: 70");
+        ErrorsOf(yaml).Should().ContainSingle().Which.ToString()
+            .Should().Be("test.yaml:15:5 experiments.tiny-fit.max_epochs: duplicate key 'max_epochs' (first defined at line 14)");
+    }
+
+    [Fact]
+    public void WrongTypeNamesTheKeyPath()
+    {
+        var yaml = TestSpecs.Fit().Replace("max_epochs: 60", "max_epochs: sixty");
+        ErrorsOf(yaml).Should().ContainSingle().Which.ToString()
+            .Should().Be("test.yaml:14:17 experiments.tiny-fit.max_epochs: expected an integer, got 'sixty'");
+    }
+
+    [Fact]
+    public void MissingRequiredFieldIsReported()
+    {
+        var yaml = TestSpecs.Fit().Replace("    loss: mse\n", "");
+        ErrorsOf(yaml).Should().ContainSingle().Which.Message.Should().Be("missing required key 'loss'");
+    }
+
+    [Fact]
+    public void OutOfRangeValueIsReported()
+    {
+        var yaml = TestSpecs.Fit(optimizer: "{ kind: adam, lr: 0 }");
+        ErrorsOf(yaml).Should().ContainSingle().Which.ToString().Should().EndWith("experiments.tiny-fit.models.small.optimizer.lr: 0 must be > 0");
+    }
+
+    [Theory]
+    [InlineData("layers: [dense: 16, relux, dense: 1]", "unknown layer 'relux' (did you mean 'relu'?); allowed: dense, conv2d, maxpool, dropout, flatten, relu, leaky_relu, selu, tanh, sigmoid")]
+    [InlineData("layers: [dense: 16, tanh, dense: 1]\n        batch_size: 0", "batch size must be a positive integer or 'full', got '0'")]
+    public void BadLayersAndSizesListWhatIsAllowed(string replacement, string message)
+    {
+        var yaml = TestSpecs.Fit().Replace("layers: [dense: 16, tanh, dense: 1]", replacement);
+        ErrorsOf(yaml).Should().ContainSingle().Which.Message.Should().Be(message);
+    }
+
+    [Fact]
+    public void UnknownLossAndOptimizerListTheAllowedValues()
+    {
+        var yaml = TestSpecs.Fit(optimizer: "{ kind: adamw, lr: 0.01 }").Replace("loss: mse", "loss: mae");
+        ErrorsOf(yaml).Select(e => e.Message).Should().BeEquivalentTo(
+            "unknown loss kind 'mae' (did you mean 'mse'?); allowed: mse, cross_entropy",
+            "unknown optimizer kind 'adamw' (did you mean 'adam'?); allowed: adam, sgd");
+    }
+
+    [Fact]
+    public void ShapesThatDoNotConnectAreRejectedBeforeTraining()
+    {
+        const string yaml = """
+            schema: 1
+            datasets:
+              digits: { kind: mnist }
+            experiments:
+              cnn:
+                section: "0"
+                title: a broken cnn
+                dataset: digits
+                loss: cross_entropy
+                max_epochs: 1
+                seeds: [1]
+                models:
+                  tiny:
+                    label: Tiny
+                    layers: [conv2d: {out: 4, kernel: 24}, maxpool: 2, conv2d: {out: 4, kernel: 4}, flatten, dense: 10]
+                    optimizer: { kind: sgd, lr: 0.1 }
+            """;
+        ErrorsOf(yaml).Should().ContainSingle().Which.ToString().Should()
+            .Contain("experiments.cnn.models.tiny.layers[2]: conv2d kernel 4 is larger than its 2x2 input (padding 0)");
+    }
+
+    [Fact]
+    public void EveryErrorIsReportedAtOnceInFileOrder()
+    {
+        var yaml = TestSpecs.Fit(optimizer: "{ kind: adam, lr: -1, momentun: 0.9 }")
+            .Replace("max_epochs: 60", "max_epochs: -5").Replace("dataset: tiny", "dataset: tiyn");
+        var errors = ErrorsOf(yaml);
+        errors.Select(e => e.Message).Should().Contain([
+            "unknown dataset 'tiyn' (did you mean 'tiny'?); datasets: tiny",
+            "-5 must be >= 1",
+            "-1 must be > 0"]);
+        errors.Should().Contain(e => e.Message.StartsWith("unknown key 'momentun'; did you mean 'momentum'?"));
+        errors.Select(e => e.Mark.Line).Should().BeInAscendingOrder();
+    }
+
+    [Fact]
+    public void MalformedYamlReportsItsPosition()
+    {
+        var errors = ErrorsOf("schema: 1\ndatasets: {\nexperiments: [");
+        errors.Should().ContainSingle().Which.ToString().Should().StartWith("test.yaml:").And.Contain("malformed YAML");
+    }
+
+    [Fact]
+    public void CiProfileOverridesAndSetAssignmentsWinInThatOrder()
+    {
+        var yaml = TestSpecs.Fit().Replace("seeds: [1, 2]", "seeds: [1, 2]\n    profiles:\n      ci: { max_epochs: 7, models: { small: { optimizer: { lr: 0.5 } } } }");
+        var spec = SpecLoader.Parse(yaml, "test.yaml", ["experiments.tiny-fit.max_epochs=9"]);
+        spec.Experiment("tiny-fit", Profile.Full).MaxEpochs.Should().Be(9);
+        spec.Experiment("tiny-fit", Profile.Ci).MaxEpochs.Should().Be(9);
+        var ci = SpecLoader.Parse(yaml, "test.yaml").Experiment("tiny-fit", Profile.Ci);
+        ci.MaxEpochs.Should().Be(7);
+        ci.Models["small"].Optimizer.Lr.Should().Be(0.5);
+        ci.Models["small"].Optimizer.WeightDecay.Should().Be(1e-4, "a profile overrides key by key, keeping the rest");
+    }
+
+    [Fact]
+    public void UnknownProfileIsAnError()
+    {
+        var yaml = TestSpecs.Fit().Replace("seeds: [1, 2]", "seeds: [1, 2]\n    profiles:\n      nightly: { max_epochs: 7 }");
+        ErrorsOf(yaml).Should().ContainSingle().Which.Message.Should().Be("unknown profile 'nightly'; allowed: ci, full");
+    }
+}

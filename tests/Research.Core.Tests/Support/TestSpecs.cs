@@ -1,0 +1,47 @@
+using Research.Runs;
+using Research.Specs;
+
+namespace Research.Tests.Support;
+
+/// <summary>Small specs and scratch folders for unit tests (synthetic data only).</summary>
+internal static class TestSpecs
+{
+    /// <summary>A one-experiment spec fitting sinc on 64 points; <paramref name="extra"/> is appended to the experiment.</summary>
+    public static string Fit(string optimizer = "{ kind: adam, lr: 0.01, weight_decay: 1.0e-4 }", string extra = "") => $"""
+        schema: 1
+        datasets:
+          tiny:
+            kind: function
+            function: sinc
+            domain: [-1.0, 1.0]
+            points: 64
+        experiments:
+          tiny-fit:
+            section: "0"
+            title: a tiny fit
+            dataset: tiny
+            loss: mse
+            max_epochs: 60
+            seeds: [1, 2]
+            models:
+              small:
+                label: Small
+                layers: [dense: 16, tanh, dense: 1]
+                optimizer: {optimizer}
+        {extra}
+        """;
+
+    public static ResearchSpec Parse(string yaml) => SpecLoader.Parse(yaml, "test.yaml");
+
+    public static Engine Engine(string yaml, string cacheDir) =>
+        new(Parse(yaml), new RepoPaths(RepoRoot, cacheDir));
+
+    public static string RepoRoot { get; } = RepoPaths.Discover().Root;
+
+    public static string TempDir()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "research-tests", Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+}

@@ -1,0 +1,56 @@
+using FluentAssertions;
+using Research.Specs;
+using Research.Torch;
+using Research.Training.Optimizers;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Research.Tests.Training;
+
+/// <summary>The project's in-place optimizers follow torch.optim's update rules to float tolerance.</summary>
+public class OptimizerStepTests
+{
+    static (nn.Module<Tensor, Tensor> Model, Tensor X, Tensor Y) Problem()
+    {
+        manual_seed(3);
+        var model = nn.Sequential(nn.Linear(4, 16), nn.ReLU(), nn.Linear(16, 1));
+        var x = randn(64, 4);
+        var y = x.pow(2).sum(1, keepdim: true);
+        return (model, x, y);
+    }
+
+    static float[] Train(Func<nn.Module<Tensor, Tensor>, Action> makeStep, int steps)
+    {
+        using var _ = TorchRuntime.Global.EnterScope();
+        var (model, x, y) = Problem();
+        var step = makeStep(model);
+        for (int i = 0; i < steps; i++)
+        {
+            using var scope = NewDisposeScope();
+            foreach (var p in model.parameters()) p.grad?.zero_();
+            nn.functional.mse_loss(model.forward(x), y).backward();
+            step();
+        }
+        return cat(model.parameters().Select(p => p.detach().flatten()).ToArray()).data<float>().ToArray();
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1e-2)]
+    public void AdamMatchesTorchAdam(double weightDecay)
+    {
+        var spec = new OptimizerSpec { Kind = OptimizerKind.Adam, Lr = 0.01, WeightDecay = weightDecay };
+        var ours = Train(m => OptimizerStep.Create(spec, m.parameters()).Step, 50);
+        var theirs = Train(m => { var o = optim.Adam(m.parameters(), 0.01, weight_decay: weightDecay); return () => o.step(); }, 50);
+        ours.Zip(theirs).Select(p => Math.Abs(p.First - p.Second)).Max().Should().BeLessThan(2e-5f);
+    }
+
+    [Fact]
+    public void SgdWithMomentumMatchesTorchSgd()
+    {
+        var spec = new OptimizerSpec { Kind = OptimizerKind.Sgd, Lr = 0.01, Momentum = 0.9, WeightDecay = 1e-3 };
+        var ours = Train(m => OptimizerStep.Create(spec, m.parameters()).Step, 50);
+        var theirs = Train(m => { var o = optim.SGD(m.parameters(), 0.01, momentum: 0.9, weight_decay: 1e-3); return () => o.step(); }, 50);
+        ours.Zip(theirs).Select(p => Math.Abs(p.First - p.Second)).Max().Should().BeLessThan(2e-5f);
+    }
+}

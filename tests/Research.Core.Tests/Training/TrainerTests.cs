@@ -1,0 +1,69 @@
+using FluentAssertions;
+using Research.Specs;
+using Research.Tests.Support;
+using Research.Training;
+
+namespace Research.Tests.Training;
+
+public class TrainerTests
+{
+    [Fact]
+    public void SameSpecSeedAndThreadsGiveBitIdenticalMetrics()
+    {
+        var yaml = TestSpecs.Fit();
+        var a = TestSpecs.Engine(yaml, TestSpecs.TempDir());
+        var b = TestSpecs.Engine(yaml, TestSpecs.TempDir());
+        var e = a.Spec.Experiment("tiny-fit", Profile.Full);
+        var first = a.Run(e, "small", 1, cancel: TestContext.Current.CancellationToken);
+        var second = b.Run(e, "small", 1, cancel: TestContext.Current.CancellationToken);
+        var other = a.Run(e, "small", 2, cancel: TestContext.Current.CancellationToken);
+        second.Metrics.TrainLoss.Should().Equal(first.Metrics.TrainLoss);
+        other.Metrics.TrainLoss.Should().NotEqual(first.Metrics.TrainLoss, "another seed starts elsewhere");
+    }
+
+    [Fact]
+    public void MiniBatchRunsAreDeterministicToo()
+    {
+        var yaml = TestSpecs.Fit().Replace("max_epochs: 60", "max_epochs: 5\n    batch_size: 10");
+        var first = TestSpecs.Engine(yaml, TestSpecs.TempDir());
+        var e = first.Spec.Experiment("tiny-fit", Profile.Full);
+        first.Run(e, "small", 1, cancel: TestContext.Current.CancellationToken).Metrics.TrainLoss
+            .Should().Equal(TestSpecs.Engine(yaml, TestSpecs.TempDir()).Run(e, "small", 1, cancel: TestContext.Current.CancellationToken).Metrics.TrainLoss);
+    }
+
+    [Fact]
+    public void ConvergenceRuleStopsTrainingAtTheFirstEpochBelowTheThreshold()
+    {
+        var yaml = TestSpecs.Fit().Replace("max_epochs: 60", "max_epochs: 2000\n    convergence: { loss_below: 0.02 }");
+        var engine = TestSpecs.Engine(yaml, TestSpecs.TempDir());
+        var run = engine.Run(engine.Spec.Experiment("tiny-fit", Profile.Full), "small", 1, cancel: TestContext.Current.CancellationToken);
+        run.Outcome.Should().Be(RunOutcome.Converged);
+        run.Epochs.Should().Be(run.ConvergedEpoch!.Value);
+        run.Metrics.TrainLoss[^1].Should().BeLessThan(0.02);
+        run.Metrics.TrainLoss[..^1].Should().OnlyContain(l => l >= 0.02);
+    }
+
+    [Fact]
+    public void ExplodingLossIsReportedAsDivergedNotConverged()
+    {
+        var yaml = TestSpecs.Fit(optimizer: "{ kind: sgd, lr: 1.0e+6 }").Replace("max_epochs: 60", "max_epochs: 200\n    convergence: { loss_below: 0.02 }");
+        var engine = TestSpecs.Engine(yaml, TestSpecs.TempDir());
+        var run = engine.Run(engine.Spec.Experiment("tiny-fit", Profile.Full), "small", 1, cancel: TestContext.Current.CancellationToken);
+        run.Outcome.Should().Be(RunOutcome.Diverged);
+        run.ConvergedEpoch.Should().BeNull();
+        run.DivergedEpoch.Should().Be(run.Epochs);
+        double.IsFinite(run.Metrics.TrainLoss[^1]).Should().BeFalse();
+    }
+
+    [Fact]
+    public void RecordsGradientNormPredictionsAndWeightSnapshots()
+    {
+        var yaml = TestSpecs.Fit().Replace("max_epochs: 60", "max_epochs: 10\n    record: { gradient_norm: true, predictions: true, weights_every: 5 }");
+        var engine = TestSpecs.Engine(yaml, TestSpecs.TempDir());
+        var run = engine.Run(engine.Spec.Experiment("tiny-fit", Profile.Full), "small", 1, cancel: TestContext.Current.CancellationToken);
+        run.Metrics.GradientNorm.Should().HaveCount(10).And.OnlyContain(g => g > 0);
+        run.Predictions.Should().HaveCount(64);
+        run.WeightEpochs.Should().Equal(0, 5, 10);
+        engine.Weights(run).Should().HaveCount(3).And.OnlyContain(w => w.Length == run.Parameters);
+    }
+}
