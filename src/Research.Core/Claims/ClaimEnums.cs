@@ -1,0 +1,40 @@
+namespace Research.Claims;
+
+/// <summary>What a claim asserts. See <see cref="ClaimSpec"/> for the fields each kind reads.</summary>
+public enum ClaimKind
+{
+    /// <summary>Each listed model's metric lies in [min, max].</summary>
+    Range,
+    /// <summary>Each listed model's metric is less (or greater) than that of <c>than</c>, seed by seed.</summary>
+    Comparison,
+    /// <summary>The listed models' metric is ordered: m1 &lt; m2 &lt; … (or &gt;), seed by seed.</summary>
+    Ordering,
+    /// <summary>The metric rises or falls along a sweep of models, by a rank statistic.</summary>
+    Trend,
+    /// <summary>A per-epoch series has a stated shape: a drop by a factor, a plateau, a minimum near a point.</summary>
+    Shape,
+    /// <summary>Each listed model, as built, has the parameter count the report states.</summary>
+    Parameters,
+}
+
+/// <summary>How values across seeds decide a claim.</summary>
+public enum RuleKind
+{
+    /// <summary>At least <c>at_least</c> of the seeds satisfy the claim.</summary>
+    Fraction,
+    /// <summary>One-sided sign test over seeds at level <c>alpha</c>.</summary>
+    SignTest,
+    /// <summary>The mean over seeds ± its <c>confidence</c> t-interval lies inside [min, max].</summary>
+    MeanCi,
+    /// <summary>Spearman rank correlation of metric vs sweep position (all seeds pooled) at level <c>alpha</c>.</summary>
+    Spearman,
+    /// <summary>Mann–Kendall test on the per-model means along the sweep at level <c>alpha</c>.</summary>
+    MannKendall,
+}
+
+public enum Relation { Less, Greater }
+
+public enum TrendDirection { Increasing, Decreasing }
+
+/// <summary>The verdict on a claim: as the report says, not as it says, or undecidable (e.g. runs diverged).</summary>
+public enum Verdict { Holds, Deviates, Inconclusive }

@@ -1,0 +1,22 @@
+using Research.Data;
+using Research.Runs;
+using Research.Specs;
+using Research.Training;
+
+namespace Research.Claims;
+
+/// <summary>Gathers the runs a claim reads (trained once, through the engine's cache) and judges it.</summary>
+public static class ClaimJudge
+{
+    public static ClaimResult Judge(this Engine engine, ClaimSpec claim, Profile profile, IRunObserver? observer = null, CancellationToken cancel = default)
+    {
+        var e = engine.Spec.Experiment(claim.Experiment, profile);
+        var models = claim.Models.Append(claim.Than).OfType<string>().Distinct();
+        var runs = models.ToDictionary(m => m, m => (IReadOnlyList<RunResult>)e.Seeds.Select(s => engine.Run(e, m, s, observer, cancel)).ToList());
+        var data = engine.Spec.DatasetOf(e);
+        double[]? target = data.Kind == DatasetKind.Function
+            ? TargetFunctions.Sample(data.Function!.Value, data.Domain![0], data.Domain[1], data.Points).Y
+            : null;
+        return ClaimEvaluator.Evaluate(new ClaimInput(claim, e, runs, target));
+    }
+}

@@ -1,0 +1,11 @@
+namespace Research.Claims;
+
+/// <summary>
+/// A claim judged over seeds: the verdict, a message that reads like the report, and the measured values
+/// (model → one value per seed) for the reproduction report and the baselines.
+/// </summary>
+public sealed record ClaimResult(
+    ClaimSpec Claim, Verdict Verdict, string Message, IReadOnlyDictionary<string, double[]> Values, int Seeds)
+{
+    public override string ToString() => $"§{Claim.Section} {Claim.Id}: {Message}";
+}

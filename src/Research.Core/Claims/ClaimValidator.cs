@@ -1,0 +1,71 @@
+using Research.Specs;
+using Research.Specs.Yaml;
+
+namespace Research.Claims;
+
+/// <summary>Load-time checks of claims: the experiment, models and metric they name exist, and each kind has its fields.</summary>
+public static class ClaimValidator
+{
+    public static void Validate(
+        ClaimSpec c, string path, IReadOnlyDictionary<string, IReadOnlyDictionary<Profile, ExperimentSpec>> experiments,
+        IReadOnlyDictionary<string, SourceMark> marks, ICollection<SpecError> errors)
+    {
+        void Error(string key, string message) =>
+            errors.Add(new SpecError(marks.GetValueOrDefault(SpecPath.Child(path, key), marks.GetValueOrDefault(path)), SpecPath.Child(path, key), message));
+
+        if (!experiments.TryGetValue(c.Experiment, out var byProfile))
+        {
+            var hint = SpecPath.Suggest(c.Experiment, experiments.Keys) is { } near ? $" (did you mean '{near}'?)" : "";
+            Error("experiment", $"unknown experiment '{c.Experiment}'{hint}; experiments: {string.Join(", ", experiments.Keys)}");
+            return;
+        }
+        var models = byProfile[Profile.Full].Models;
+        foreach (var m in c.Models.Append(c.Than).OfType<string>().Where(m => !models.ContainsKey(m)))
+        {
+            var hint = SpecPath.Suggest(m, models.Keys) is { } near ? $" (did you mean '{near}'?)" : "";
+            Error(c.Than == m ? "than" : "models", $"experiment {c.Experiment} has no model '{m}'{hint}; models: {string.Join(", ", models.Keys)}");
+        }
+        if (c.Models.Count == 0) Error("models", "name at least one model");
+
+        bool needsMetric = c.Kind is not (ClaimKind.Shape or ClaimKind.Parameters);
+        if (needsMetric && c.Metric is null) Error("metric", $"a {Lower(c.Kind)} claim needs 'metric'; metrics: {string.Join(", ", Metrics.Names)}");
+        if (c.Metric is { } metric && !Metrics.Names.Contains(metric))
+        {
+            var hint = SpecPath.Suggest(metric, Metrics.Names) is { } near ? $" (did you mean '{near}'?)" : "";
+            Error("metric", $"unknown metric '{metric}'{hint}; metrics: {string.Join(", ", Metrics.Names)}");
+        }
+        switch (c.Kind)
+        {
+            case ClaimKind.Range when c.Min is null && c.Max is null:
+                Error("min", "a range claim needs 'min', 'max' or both");
+                break;
+            case ClaimKind.Comparison when c.Than is null:
+                Error("than", "a comparison claim needs 'than' (the model the others are compared with)");
+                break;
+            case ClaimKind.Ordering when c.Models.Count < 2:
+            case ClaimKind.Trend when c.Models.Count < 3:
+                Error("models", $"a {Lower(c.Kind)} claim needs at least {(c.Kind == ClaimKind.Trend ? 3 : 2)} models in order");
+                break;
+            case ClaimKind.Trend when c.Direction is null:
+                Error("direction", "a trend claim needs 'direction' (increasing or decreasing)");
+                break;
+            case ClaimKind.Shape when c.Shape is null:
+                Error("shape", "a shape claim needs 'shape' (series and at least one check)");
+                break;
+        }
+        if (c.Kind == ClaimKind.Trend && c.Rule.Kind is not (RuleKind.Spearman or RuleKind.MannKendall))
+            Error("rule", "a trend claim is decided by rule 'spearman' or 'mann_kendall'");
+        if (c.Kind is ClaimKind.Comparison or ClaimKind.Ordering or ClaimKind.Shape && c.Rule.Kind is not (RuleKind.Fraction or RuleKind.SignTest))
+            Error("rule", $"a {Lower(c.Kind)} claim is decided per seed: rule 'fraction' or 'sign_test'");
+        if (c.Shape is { } s)
+        {
+            if (!Metrics.SeriesNames.Contains(s.Series)) Error("shape.series", $"unknown series '{s.Series}'; series: {string.Join(", ", Metrics.SeriesNames)}");
+            if (s.DropFactor is null && s.PlateauAfter is null) Error("shape", "give drop_factor (with by_epoch) or plateau_after (with max_relative_change)");
+            if (s.PlateauAfter is not null && s.MaxRelativeChange is null) Error("shape.max_relative_change", "plateau_after needs max_relative_change");
+        }
+        if (c.Expect != Verdict.Holds && string.IsNullOrWhiteSpace(c.Evidence))
+            Error("evidence", $"a claim expected to be '{Lower(c.Expect)}' must carry its measured evidence");
+    }
+
+    static string Lower<T>(T value) where T : Enum => SpecPath.SnakeCase(value.ToString());
+}

@@ -1,0 +1,25 @@
+namespace Research.Claims;
+
+/// <summary>Each listed model's metric is less (greater) than that of <c>than</c>, paired by seed.</summary>
+internal static class ComparisonClaim
+{
+    public static ClaimResult Evaluate(ClaimInput input)
+    {
+        var c = input.Claim;
+        var reference = input.Values(c.Than!);
+        var values = c.Models.ToDictionary(m => m, input.Values);
+        values[c.Than!] = reference;
+        var parts = new List<string>();
+        var holds = true;
+        var word = c.Relation == Relation.Less ? "less" : "greater";
+        foreach (var model in c.Models)
+        {
+            var v = values[model];
+            int wins = v.Zip(reference).Count(p => c.Relation == Relation.Less ? p.First < p.Second : p.First > p.Second);
+            var (ok, detail) = ClaimEvaluator.Decide(c.Rule, wins, v.Length);
+            holds &= ok;
+            parts.Add($"{input.Label(model)} {Format.List(c.Metric!, v)} vs {input.Label(c.Than!)} {Format.List(c.Metric!, reference)}: {word} {detail}");
+        }
+        return new ClaimResult(c, ClaimEvaluator.Of(holds), $"{c.Metric}: {string.Join("; ", parts)}", values, reference.Length);
+    }
+}

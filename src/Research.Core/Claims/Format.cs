@@ -1,0 +1,17 @@
+using System.Globalization;
+
+namespace Research.Claims;
+
+/// <summary>Numbers as a researcher reads them in messages: epochs with separators, "never" for ∞.</summary>
+public static class Format
+{
+    public static string Value(string metric, double v) =>
+        double.IsPositiveInfinity(v) ? "never"
+        : metric is "converged_epoch" or "epochs" or "parameters" ? v.ToString("N0", CultureInfo.InvariantCulture)
+        : metric is "converged" ? (v == 1 ? "yes" : "no")
+        : metric.Contains("accuracy") ? (v * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%"
+        : v.ToString("G4", CultureInfo.InvariantCulture);
+
+    public static string List(string metric, IEnumerable<double> values) =>
+        "[" + string.Join(", ", values.Select(v => Value(metric, v))) + "]";
+}

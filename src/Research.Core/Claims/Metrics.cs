@@ -1,0 +1,60 @@
+using Research.Training;
+
+namespace Research.Claims;
+
+/// <summary>
+/// Scalars read off a run for claims. A run that never converged has converged_epoch = +∞, so "fewer
+/// epochs" comparisons treat it as slower than any converged run.
+/// </summary>
+public static class Metrics
+{
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "converged", "converged_epoch", "epochs", "parameters",
+        "final_train_loss", "final_test_loss", "final_train_accuracy", "final_test_accuracy", "final_gradient_norm",
+        "train_test_loss_gap", "train_test_accuracy_gap", "prediction_rmse", "prediction_max_error",
+    ];
+
+    public static readonly IReadOnlyList<string> SeriesNames = ["train_loss", "test_loss", "train_accuracy", "test_accuracy", "gradient_norm"];
+
+    /// <param name="name">One of <see cref="Names"/>.</param>
+    /// <param name="run">The run.</param>
+    /// <param name="target">The ground truth at the training inputs (function fits), for prediction errors.</param>
+    public static double Value(string name, RunResult run, double[]? target = null) => name switch
+    {
+        "converged" => run.Outcome == RunOutcome.Converged ? 1 : 0,
+        "converged_epoch" => run.ConvergedEpoch ?? double.PositiveInfinity,
+        "epochs" => run.Epochs,
+        "parameters" => run.Parameters,
+        "final_train_loss" => run.Metrics.TrainLoss[^1],
+        "final_test_loss" => Last(run.Metrics.TestLoss, name),
+        "final_train_accuracy" => Last(run.Metrics.TrainAccuracy, name),
+        "final_test_accuracy" => Last(run.Metrics.TestAccuracy, name),
+        "final_gradient_norm" => Last(run.Metrics.GradientNorm, name),
+        "train_test_loss_gap" => Last(run.Metrics.TestLoss, name) - run.Metrics.TrainLoss[^1],
+        "train_test_accuracy_gap" => Last(run.Metrics.TrainAccuracy, name) - Last(run.Metrics.TestAccuracy, name),
+        "prediction_rmse" => Math.Sqrt(Errors(run, target).Select(e => e * e).Average()),
+        "prediction_max_error" => Errors(run, target).Max(Math.Abs),
+        _ => throw new ArgumentException($"unknown metric '{name}'; metrics: {string.Join(", ", Names)}"),
+    };
+
+    public static double[] Series(string name, RunResult run) => name switch
+    {
+        "train_loss" => run.Metrics.TrainLoss,
+        "test_loss" => run.Metrics.TestLoss,
+        "train_accuracy" => run.Metrics.TrainAccuracy,
+        "test_accuracy" => run.Metrics.TestAccuracy,
+        "gradient_norm" => run.Metrics.GradientNorm,
+        _ => null,
+    } ?? throw new InvalidOperationException($"run {run.Experiment}/{run.Model} seed {run.Seed} did not record '{name}'; enable it under record:");
+
+    static double Last(double[]? series, string metric) =>
+        series is { Length: > 0 } s ? s[^1] : throw new InvalidOperationException($"{metric} needs a series this experiment does not record; enable it under record:");
+
+    static IEnumerable<double> Errors(RunResult run, double[]? target)
+    {
+        if (run.Predictions is not { } p || target is null)
+            throw new InvalidOperationException("prediction errors need record: { predictions: true } on a function data set");
+        return p.Zip(target, (a, b) => a - b);
+    }
+}

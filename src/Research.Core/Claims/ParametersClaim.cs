@@ -1,0 +1,22 @@
+namespace Research.Claims;
+
+/// <summary>Each listed model, as built from the spec, has the parameter count the report states.</summary>
+internal static class ParametersClaim
+{
+    public static ClaimResult Evaluate(ClaimInput input)
+    {
+        var c = input.Claim;
+        var values = new Dictionary<string, double[]>();
+        var parts = new List<string>();
+        var holds = true;
+        foreach (var model in c.Models)
+        {
+            var built = input.Runs[model][0].Parameters;
+            var stated = input.Experiment.Models[model].Parameters;
+            values[model] = [built];
+            holds &= built == stated;
+            parts.Add($"{input.Label(model)} {built:N0} (report: {stated:N0})");
+        }
+        return new ClaimResult(c, ClaimEvaluator.Of(holds), $"parameters: {string.Join(", ", parts)}", values, 1);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace Research.Claims;
+
+/// <summary>Checks the shape of a per-epoch series in every seed, then applies the fraction / sign-test rule.</summary>
+internal static class ShapeClaim
+{
+    public static ClaimResult Evaluate(ClaimInput input)
+    {
+        var c = input.Claim;
+        var shape = c.Shape!;
+        var values = new Dictionary<string, double[]>();
+        var parts = new List<string>();
+        var holds = true;
+        foreach (var model in c.Models)
+        {
+            var runs = input.Runs[model];
+            var ok = 0;
+            var measured = new List<double>();
+            foreach (var run in runs)
+            {
+                var series = Metrics.Series(shape.Series, run);
+                var (pass, value) = Check(shape, series);
+                if (pass) ok++;
+                measured.Add(value);
+            }
+            values[model] = measured.ToArray();
+            var (modelHolds, detail) = ClaimEvaluator.Decide(c.Rule, ok, runs.Count);
+            holds &= modelHolds;
+            parts.Add($"{input.Label(model)} {Describe(shape)} [{string.Join(", ", measured.Select(v => v.ToString("G3", CultureInfo.InvariantCulture)))}]: {detail}");
+        }
+        return new ClaimResult(c, ClaimEvaluator.Of(holds), $"{shape.Series}: {string.Join("; ", parts)}", values, values.Values.First().Length);
+    }
+
+    /// <returns>Whether every given check passes, and the measured quantity of the first check (for the message).</returns>
+    internal static (bool Pass, double Value) Check(ShapeSpec shape, double[] series)
+    {
+        bool pass = true;
+        double? first = null;
+        if (shape.DropFactor is { } factor)
+        {
+            int at = Math.Min(shape.ByEpoch ?? series.Length, series.Length) - 1;
+            var ratio = series[0] / series[at];
+            pass &= ratio >= factor;
+            first ??= ratio;
+        }
+        if (shape.PlateauAfter is { } after && shape.MaxRelativeChange is { } bound)
+        {
+            int from = Math.Min(after, series.Length) - 1;
+            var change = Math.Abs(series[^1] - series[from]) / Math.Abs(series[from]);
+            pass &= change <= bound;
+            first ??= change;
+        }
+        return (pass, first ?? double.NaN);
+    }
+
+    static string Describe(ShapeSpec s) =>
+        s.DropFactor is { } f ? $"start / value at epoch {s.ByEpoch} (expected ≥ {f})"
+        : $"relative change after epoch {s.PlateauAfter} (expected ≤ {s.MaxRelativeChange})";
+}

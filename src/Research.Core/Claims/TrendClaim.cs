@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace Research.Claims;
+
+/// <summary>The metric rises or falls along the sweep (models in listed order), by Spearman or Mann–Kendall.</summary>
+internal static class TrendClaim
+{
+    public static ClaimResult Evaluate(ClaimInput input)
+    {
+        var c = input.Claim;
+        var increasing = c.Direction == TrendDirection.Increasing;
+        var values = c.Models.ToDictionary(m => m, input.Values);
+        double statistic, p;
+        string name;
+        if (c.Rule.Kind == RuleKind.MannKendall)
+        {
+            var means = c.Models.Select(m => values[m].Average()).ToList();
+            (statistic, p) = Statistics.MannKendall(means, increasing);
+            name = "Mann–Kendall S";
+        }
+        else if (c.Rule.Kind == RuleKind.Spearman)
+        {
+            var x = c.Models.SelectMany((m, i) => values[m].Select(_ => (double)i)).ToList();
+            var y = c.Models.SelectMany(m => values[m]).ToList();
+            (statistic, p) = Statistics.Spearman(x, y, increasing);
+            name = "Spearman ρ";
+        }
+        else throw new InvalidOperationException($"trend claims take rule spearman or mann_kendall, not {c.Rule.Kind}");
+        var holds = p <= c.Rule.Alpha;
+        var listing = string.Join(", ", c.Models.Select(m => $"{input.Label(m)} {Format.Value(c.Metric!, values[m].Average())}"));
+        return new ClaimResult(c, ClaimEvaluator.Of(holds),
+            $"{c.Metric} expected {(increasing ? "increasing" : "decreasing")} along the sweep; means {listing}; " +
+            $"{name} = {statistic.ToString("0.###", CultureInfo.InvariantCulture)}, one-sided p = {p.ToString("0.####", CultureInfo.InvariantCulture)} (α = {c.Rule.Alpha})",
+            values, values.Values.Min(v => v.Length));
+    }
+}
