@@ -1,7 +1,11 @@
 using System.CommandLine;
 using Research.Cli.Commands;
+using Spectre.Console;
 
 // `research`: the command-line front door to the same engine the tests call.
+// Logs and CI get wide tables instead of Spectre's 80-column fallback.
+if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) ? columns : 160;
+
 var root = new RootCommand(
     """
     research — reproduce the claims of hw1-report.md from experiments.yaml.
@@ -15,9 +19,12 @@ var root = new RootCommand(
       research run fit-sinc --profile full
       research run fit-sign --seed 1 --seed 2 --model model-1
       research run fit-sinc --set models.model-3.optimizer.lr=0.002
+      research reproduce --profile ci
       research data
     """);
 root.Subcommands.Add(ListCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(ReproduceCommand.Create());
+root.Subcommands.Add(ClaimsCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
 return await root.Parse(args).InvokeAsync();

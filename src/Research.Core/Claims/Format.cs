@@ -12,6 +12,10 @@ public static class Format
         : metric.Contains("accuracy") ? (v * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%"
         : v.ToString("G4", CultureInfo.InvariantCulture);
 
+    /// <summary>A range bound: plain number, ∞ for unbounded.</summary>
+    public static string Bound(double v) =>
+        double.IsPositiveInfinity(v) ? "∞" : double.IsNegativeInfinity(v) ? "-∞" : v.ToString("G4", CultureInfo.InvariantCulture);
+
     public static string List(string metric, IEnumerable<double> values) =>
         "[" + string.Join(", ", values.Select(v => Value(metric, v))) + "]";
 }

@@ -27,7 +27,7 @@ internal static class RangeClaim
             holds &= ok;
             parts.Add($"{input.Label(model)} {Format.List(c.Metric!, v)}: {detail}");
         }
-        var range = $"{c.Metric} in [{Format.Value(c.Metric!, min)}, {Format.Value(c.Metric!, max)}]";
+        var range = $"{c.Metric} in [{Format.Bound(min)}, {Format.Bound(max)}]";
         return new ClaimResult(c, ClaimEvaluator.Of(holds), $"{range}; {string.Join("; ", parts)}", values, values.Values.First().Length);
     }
 }

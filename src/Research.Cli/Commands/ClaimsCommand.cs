@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Research.Claims;
+using Research.Cli.Display;
+using Spectre.Console;
+
+namespace Research.Cli.Commands;
+
+/// <summary><c>research claims</c>: judge claims (training only the runs not yet cached) and print their verdicts.</summary>
+internal static class ClaimsCommand
+{
+    public static Command Create()
+    {
+        var spec = CommonOptions.Spec();
+        var profile = CommonOptions.ProfileOption();
+        var filter = new Option<string[]>("--claim", "-c") { Description = "Only claims whose id or section starts with this (repeatable), e.g. -c 1.1 -c deep7." };
+        var command = new Command("claims",
+            """
+            Judge the report's claims over the profile's seeds and list each verdict beside the report's words
+            and the verdict experiments.yaml records. Runs come from the run cache; missing ones are trained.
+            """) { spec, profile, filter };
+        command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
+        {
+            var engine = CommonOptions.CreateEngine(parse.GetValue(spec), []);
+            var prefixes = parse.GetValue(filter) ?? [];
+            var claims = engine.Spec.Claims.Values
+                .Where(c => prefixes.Length == 0 || prefixes.Any(f => c.Id.StartsWith(f, StringComparison.Ordinal) || c.Section.StartsWith(f, StringComparison.Ordinal)))
+                .ToList();
+            var results = claims.Select(c => engine.Judge(c, parse.GetValue(profile), new LiveProgress(null), cancel)).ToList();
+            AnsiConsole.Write(ClaimTable.Create(results));
+            return results.All(r => r.Verdict == r.Claim.Expect) ? 0 : 1;
+        })));
+        return command;
+    }
+}

@@ -1,0 +1,25 @@
+using Research.Claims;
+using Spectre.Console;
+
+namespace Research.Cli.Display;
+
+/// <summary>Claims with their verdicts: the report's words and number beside what was measured.</summary>
+internal static class ClaimTable
+{
+    public static Table Create(IReadOnlyList<ClaimResult> results)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("Claims").AddColumns("§", "claim", "the report", "verdict", "expected", "measured");
+        foreach (var r in results)
+        {
+            var color = r.Verdict == Verdict.Holds ? "green" : r.Verdict == Verdict.Deviates ? "yellow" : "grey";
+            table.AddRow(
+                r.Claim.Section,
+                Markup.Escape(r.Claim.Id),
+                Markup.Escape($"\"{r.Claim.Quote}\"" + (r.Claim.Reported is { } n ? $" ({n})" : "")),
+                $"[{color}]{r.Verdict.ToString().ToLowerInvariant()}[/]",
+                r.Verdict == r.Claim.Expect ? "[green]yes[/]" : $"[red]no: {r.Claim.Expect.ToString().ToLowerInvariant()}[/]",
+                Markup.Escape(r.Message));
+        }
+        return table;
+    }
+}
