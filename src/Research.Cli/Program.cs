@@ -26,5 +26,6 @@ root.Subcommands.Add(ListCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ReproduceCommand.Create());
 root.Subcommands.Add(ClaimsCommand.Create());
+root.Subcommands.Add(FiguresCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -31,4 +31,7 @@ public sealed record ExperimentSpec
     [SpecRange(Min = 1, Max = 256)] public int Threads { get; init; } = 1;
 
     public required IReadOnlyDictionary<string, ModelSpec> Models { get; init; }
+
+    /// <summary>The report's figures this experiment redraws.</summary>
+    public IReadOnlyList<FigureSpec> Figures { get; init; } = [];
 }

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Research.Figures;
+using Research.Plotting;
+using Spectre.Console;
+
+namespace Research.Cli.Commands;
+
+/// <summary><c>research figures</c>: draw the report's figures of one or all experiments to PNG.</summary>
+internal static class FiguresCommand
+{
+    public static Command Create()
+    {
+        var spec = CommonOptions.Spec();
+        var profile = CommonOptions.ProfileOption();
+        var experiment = new Argument<string?>("experiment") { Description = "Experiment id (default: every experiment with figures).", Arity = ArgumentArity.ZeroOrOne };
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Folder for fig-NN.png (default: reports/<profile>/figures)." };
+        var command = new Command("figures",
+            """
+            Draw the report's figures (numbered as in the report) from the runs of the chosen profile, training
+            whatever is not cached yet. Writes fig-NN.png, 1000×620.
+            """) { experiment, spec, profile, output };
+        command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
+        {
+            var engine = CommonOptions.CreateEngine(parse.GetValue(spec), []);
+            var p = parse.GetValue(profile);
+            var folder = parse.GetValue(output)?.FullName ?? Path.Combine(engine.Paths.Reports, p.ToString().ToLowerInvariant(), "figures");
+            var ids = parse.GetValue(experiment) is { } one ? [one] : engine.Spec.Experiments.Keys.ToArray();
+            foreach (var id in ids)
+            {
+                var e = engine.Spec.Experiment(id, p);
+                if (e.Figures.Count == 0) continue;
+                var runs = engine.RunAll(e, new Display.LiveProgress(null), cancel);
+                foreach (var figure in FigureBuilder.Build(e, engine.Spec.DatasetOf(e), runs))
+                {
+                    var path = Path.Combine(folder, figure.FileName);
+                    FigureRenderer.SavePng(figure, path);
+                    AnsiConsole.MarkupLine($"Fig. {figure.Number} [grey]({Markup.Escape(figure.Caption)})[/] → {Markup.Escape(Path.GetRelativePath(Directory.GetCurrentDirectory(), path))}");
+                }
+            }
+            return 0;
+        })));
+        return command;
+    }
+}

@@ -1,0 +1,33 @@
+namespace Research.Figures;
+
+/// <summary>
+/// A figure of the report as data: what is plotted, how the axes read, and its caption. Built by the
+/// engine, drawn by Research.Plotting, pinned (its series) by the baselines.
+/// </summary>
+public sealed record Figure
+{
+    /// <summary>The report's figure number (1–22); the file is fig-NN.png.</summary>
+    public required int Number { get; init; }
+    public required string Caption { get; init; }
+    public required string Title { get; init; }
+    public required string XLabel { get; init; }
+    public required string YLabel { get; init; }
+    public bool LogX { get; init; }
+    public bool LogY { get; init; }
+    public required IReadOnlyList<FigureSeries> Series { get; init; }
+
+    public string FileName => $"fig-{Number:00}.png";
+}
+
+/// <summary>One line or set of points. Series sharing a <see cref="Group"/> share a colour; faint ones are other seeds.</summary>
+public sealed record FigureSeries
+{
+    public required string Label { get; init; }
+    public required double[] X { get; init; }
+    public required double[] Y { get; init; }
+    public int Group { get; init; }
+    /// <summary>Drawn thin and translucent, without a legend entry (e.g. the other seeds).</summary>
+    public bool Faint { get; init; }
+    /// <summary>Ground truth: drawn dashed in black.</summary>
+    public bool Reference { get; init; }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Research.Data;
+using Research.Specs;
+using Research.Training;
+
+namespace Research.Figures;
+
+/// <summary>Builds an experiment's figures (as listed in its spec) from its runs.</summary>
+public static class FigureBuilder
+{
+    /// <param name="experiment">The experiment, resolved for a profile.</param>
+    /// <param name="data">Its data set.</param>
+    /// <param name="runs">Its runs: every model × seed of the profile, seeds in order.</param>
+    public static IReadOnlyList<Figure> Build(ExperimentSpec experiment, DatasetSpec data, IReadOnlyList<RunResult> runs) =>
+        experiment.Figures.Select(f => Build(f, experiment, data, runs)).ToList();
+
+    static Figure Build(FigureSpec spec, ExperimentSpec e, DatasetSpec data, IReadOnlyList<RunResult> runs) => spec.Kind switch
+    {
+        FigureKind.Target => Target(spec, data),
+        FigureKind.LossCurves => LossCurves(spec, e, runs),
+        FigureKind.Predictions => Predictions(spec, e, data, runs),
+        _ => throw new ArgumentOutOfRangeException(nameof(spec)),
+    };
+
+    static (double[] X, double[] Y) Truth(DatasetSpec data) =>
+        TargetFunctions.Sample(data.Function!.Value, data.Domain![0], data.Domain[1], data.Points);
+
+    static Figure Target(FigureSpec spec, DatasetSpec data)
+    {
+        var (x, y) = Truth(data);
+        var formula = TargetFunctions.Formula(data.Function!.Value);
+        return new Figure
+        {
+            Number = spec.Number, Caption = spec.Caption, Title = $"y = {formula}", XLabel = "x", YLabel = "y",
+            Series = [new FigureSeries { Label = formula, X = x, Y = y, Group = 0 }],
+        };
+    }
+
+    static Figure LossCurves(FigureSpec spec, ExperimentSpec e, IReadOnlyList<RunResult> runs)
+    {
+        var series = new List<FigureSeries>();
+        var group = 0;
+        foreach (var (id, model) in e.Models)
+        {
+            var mine = runs.Where(r => r.Model == id).OrderBy(r => r.Seed).ToList();
+            foreach (var run in mine)
+                series.Add(new FigureSeries
+                {
+                    Label = run == mine[0] ? $"{model.Label}, {run.Parameters:N0} parameters" : $"{model.Label}, seed {run.Seed}",
+                    X = run.Metrics.Epochs.Select(x => (double)x).ToArray(),
+                    Y = run.Metrics.TrainLoss,
+                    Group = group,
+                    Faint = run != mine[0],
+                });
+            group++;
+        }
+        if (e.Convergence is { } rule && series.Count > 0)
+        {
+            var last = series.Max(s => s.X[^1]);
+            series.Add(new FigureSeries
+            {
+                Label = $"convergence: MSE < {rule.LossBelow.ToString("G", CultureInfo.InvariantCulture)}",
+                X = [1, last], Y = [rule.LossBelow, rule.LossBelow], Reference = true,
+            });
+        }
+        var seeds = e.Seeds.Count;
+        return new Figure
+        {
+            Number = spec.Number, Caption = spec.Caption,
+            Title = $"Training loss per epoch ({seeds} seeds; bold: seed {e.Seeds[0]})",
+            XLabel = "epoch", YLabel = e.Loss == LossKind.Mse ? "training loss (MSE, log scale)" : "training loss (cross-entropy, log scale)",
+            LogY = true, Series = series,
+        };
+    }
+
+    static Figure Predictions(FigureSpec spec, ExperimentSpec e, DatasetSpec data, IReadOnlyList<RunResult> runs)
+    {
+        var (x, y) = Truth(data);
+        var series = new List<FigureSeries> { new() { Label = $"ground truth {TargetFunctions.Formula(data.Function!.Value)}", X = x, Y = y, Reference = true } };
+        var group = 0;
+        foreach (var (id, model) in e.Models)
+        {
+            var run = runs.Where(r => r.Model == id).OrderBy(r => r.Seed).First();
+            series.Add(new FigureSeries
+            {
+                Label = $"{model.Label} (seed {run.Seed}, {(run.ConvergedEpoch is { } c ? $"converged at {c:N0}" : $"{run.Epochs:N0} epochs")})",
+                X = x, Y = run.Predictions ?? throw new InvalidOperationException($"{e.Id}: figure {spec.Number} needs record: {{ predictions: true }}"),
+                Group = group++,
+            });
+        }
+        return new Figure
+        {
+            Number = spec.Number, Caption = spec.Caption, Title = "Model predictions against the ground truth",
+            XLabel = "x", YLabel = "y", Series = series,
+        };
+    }
+}

@@ -1,0 +1,19 @@
+namespace Research.Specs;
+
+/// <summary>A figure of the report drawn from an experiment: its number, its caption as in the report, and what it shows.</summary>
+public sealed record FigureSpec
+{
+    [SpecRange(Min = 1, Max = 99)] public required int Number { get; init; }
+    public required string Caption { get; init; }
+    public required FigureKind Kind { get; init; }
+}
+
+public enum FigureKind
+{
+    /// <summary>The target function of a fit.</summary>
+    Target,
+    /// <summary>Training loss per epoch, one line per model (log scale).</summary>
+    LossCurves,
+    /// <summary>Each model's predictions against the ground truth.</summary>
+    Predictions,
+}
