@@ -68,7 +68,7 @@ case "$VERB" in
     RESEARCH_PROFILE="$PROFILE" dotnet test --solution Research.sln -c "$CONFIG" --no-build ;;
   accept)
     build
-    RESEARCH_PROFILE="$PROFILE" RESEARCH_ACCEPT=1 dotnet test --project tests/Research.Claims.Tests -c "$CONFIG" --no-build ;;
+    RESEARCH_PROFILE="$PROFILE" RESEARCH_ACCEPT=1 dotnet test --project tests/Research.Claims.Tests -c "$CONFIG" --no-build --output detailed | grep -E "accepted|unchanged|^ +baselines/|total:|failed" ;;
   reproduce)
     build
     research data

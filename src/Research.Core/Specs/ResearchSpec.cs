@@ -14,6 +14,7 @@ public sealed record ResearchSpec
     public required IReadOnlyDictionary<string, IReadOnlyDictionary<Profile, ExperimentSpec>> Experiments { get; init; }
     /// <summary>The report's claims, in file order.</summary>
     public IReadOnlyDictionary<string, ClaimSpec> Claims { get; init; } = new Dictionary<string, ClaimSpec>();
+    public BaselineSpec Baselines { get; init; } = new();
 
     public ExperimentSpec Experiment(string id, Profile profile) =>
         Experiments.TryGetValue(id, out var byProfile)

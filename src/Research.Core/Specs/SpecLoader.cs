@@ -12,7 +12,7 @@ namespace Research.Specs;
 /// </summary>
 public static class SpecLoader
 {
-    static readonly string[] TopLevelKeys = ["schema", "defaults", "datasets", "experiments", "claims"];
+    static readonly string[] TopLevelKeys = ["schema", "defaults", "datasets", "experiments", "claims", "baselines"];
     public const int SchemaVersion = 1;
 
     public static ResearchSpec Load(string path, IReadOnlyList<string>? assignments = null)
@@ -70,6 +70,8 @@ public static class SpecLoader
         foreach (var (id, claim) in claims ?? new Dictionary<string, ClaimSpec>())
             ClaimValidator.Validate(claim, SpecPath.Child("claims", id), experiments, binder.Marks, errors);
 
+        var baselines = map["baselines"] is { } bl ? binder.Bind<BaselineSpec>(bl, "baselines") : new BaselineSpec();
+
         if (errors.Count > 0) throw new SpecException(errors.Distinct().OrderBy(e => e.Mark.File).ThenBy(e => e.Mark.Line).ThenBy(e => e.Mark.Column).ToList());
         return new ResearchSpec
         {
@@ -78,6 +80,7 @@ public static class SpecLoader
             Datasets = datasets!,
             Experiments = experiments,
             Claims = claims ?? new Dictionary<string, ClaimSpec>(),
+            Baselines = baselines ?? new BaselineSpec(),
         };
     }
 

@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace Research.Baselines;
+
+/// <summary>
+/// What a baseline pins for one experiment: per-run metrics and the series behind its figures, as an
+/// ordered map of key → numbers. Keys read <c>model-1/seed1/final_train_loss</c> or <c>fig-02/Model 1…/y</c>;
+/// the last part names the tolerance that applies (series use "series").
+/// </summary>
+public sealed record Snapshot
+{
+    public required string Experiment { get; init; }
+    public required string Profile { get; init; }
+    public required IReadOnlyDictionary<string, double> Metrics { get; init; }
+    public required IReadOnlyDictionary<string, double[]> Series { get; init; }
+
+    [JsonIgnore] public string FileName => $"{Experiment}.verified.json";
+}

@@ -1,0 +1,50 @@
+using Research.Claims;
+using Research.Figures;
+using Research.Training;
+
+namespace Research.Baselines;
+
+/// <summary>Builds an experiment's <see cref="Snapshot"/> from its runs and figures.</summary>
+public static class SnapshotBuilder
+{
+    /// <summary>Per-run metrics pinned by baselines (those a run recorded).</summary>
+    static readonly string[] RunMetrics =
+        ["epochs", "converged_epoch", "final_train_loss", "final_test_loss", "final_train_accuracy", "final_test_accuracy", "final_gradient_norm"];
+
+    /// <summary>Series longer than this are thinned (log-spaced for epochs, even for grids) to keep files reviewable.</summary>
+    public const int MaxPoints = 200;
+
+    public static Snapshot Build(string experiment, string profile, IReadOnlyList<RunResult> runs, IReadOnlyList<Figure> figures)
+    {
+        var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (var run in runs)
+            foreach (var name in RunMetrics)
+            {
+                double value;
+                try { value = Metrics.Value(name, run); }
+                catch (InvalidOperationException) { continue; } // not recorded by this experiment
+                metrics[$"{run.Model}/seed{run.Seed}/{name}"] = value;
+            }
+        var series = new SortedDictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var figure in figures)
+            foreach (var s in figure.Series)
+            {
+                var keep = Thin(s.X.Length, logSpaced: figure.XLabel == "epoch");
+                series[$"fig-{figure.Number:00}/{s.Label}/x"] = keep.Select(i => s.X[i]).ToArray();
+                series[$"fig-{figure.Number:00}/{s.Label}/y"] = keep.Select(i => s.Y[i]).ToArray();
+            }
+        return new Snapshot { Experiment = experiment, Profile = profile, Metrics = metrics, Series = series };
+    }
+
+    static int[] Thin(int n, bool logSpaced)
+    {
+        if (n <= MaxPoints) return Enumerable.Range(0, n).ToArray();
+        var picks = new SortedSet<int> { 0, n - 1 };
+        for (int k = 0; k < MaxPoints; k++)
+        {
+            double t = k / (MaxPoints - 1.0);
+            picks.Add(logSpaced ? (int)Math.Min(n - 1, Math.Round(Math.Pow(n, t)) - 1) : (int)Math.Round(t * (n - 1)));
+        }
+        return picks.ToArray();
+    }
+}

@@ -1,0 +1,28 @@
+namespace Research.Specs;
+
+/// <summary>How baselines compare: numeric tolerances per metric, and the pixel threshold for figures.</summary>
+public sealed record BaselineSpec
+{
+    /// <summary>Metric name (the last part of a snapshot key, or "series") → tolerance.</summary>
+    public IReadOnlyDictionary<string, ToleranceSpec> Tolerances { get; init; } = new Dictionary<string, ToleranceSpec>();
+    /// <summary>Used for metrics without an entry.</summary>
+    public ToleranceSpec Default { get; init; } = new() { Relative = 1e-6 };
+    /// <summary>Largest fraction of pixels allowed to differ by more than <see cref="ChannelTolerance"/>.</summary>
+    [SpecRange(Min = 0, Max = 1)] public double MaxPixelFraction { get; init; } = 0.005;
+    [SpecRange(Min = 0, Max = 255)] public int ChannelTolerance { get; init; } = 24;
+}
+
+/// <summary>|actual − expected| ≤ absolute + relative·|expected|.</summary>
+public sealed record ToleranceSpec
+{
+    [SpecRange(Min = 0)] public double Relative { get; init; }
+    [SpecRange(Min = 0)] public double Absolute { get; init; }
+    /// <summary>Why this size (seed spread, cross-machine noise).</summary>
+    public string? Reason { get; init; }
+
+    public bool Accepts(double expected, double actual) =>
+        expected.Equals(actual) || Math.Abs(actual - expected) <= Absolute + Relative * Math.Abs(expected);
+
+    public override string ToString() =>
+        Relative > 0 && Absolute > 0 ? $"±{Absolute:G3} + {Relative:P2}" : Relative > 0 ? $"±{Relative:P2}" : $"±{Absolute:G3}";
+}
