@@ -55,10 +55,11 @@ public sealed class Trainer
             cancel.ThrowIfCancellationRequested();
             epoch++;
             model.train();
-            lossSum.zero_(); correct.zero_(); normSum.zero_();
             int steps = 0;
             using (var epochScope = NewDisposeScope())
             {
+                // In-place ops hand back a new managed wrapper; inside the scope it is disposed with it.
+                lossSum.zero_(); correct.zero_(); normSum.zero_();
                 Tensor x = data.TrainX, y = data.TrainY;
                 if (batch < n)
                 {
