@@ -30,8 +30,8 @@ public static class SnapshotBuilder
             foreach (var s in figure.Series)
             {
                 var keep = Thin(s.X.Length, logSpaced: figure.XLabel == "epoch");
-                series[$"fig-{figure.Number:00}/{s.Label}/x"] = keep.Select(i => s.X[i]).ToArray();
-                series[$"fig-{figure.Number:00}/{s.Label}/y"] = keep.Select(i => s.Y[i]).ToArray();
+                series[$"fig-{figure.Number:00}/{s.Id}/x"] = keep.Select(i => s.X[i]).ToArray();
+                series[$"fig-{figure.Number:00}/{s.Id}/y"] = keep.Select(i => s.Y[i]).ToArray();
             }
         return new Snapshot { Experiment = experiment, Profile = profile, Metrics = metrics, Series = series };
     }

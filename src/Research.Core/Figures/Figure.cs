@@ -22,6 +22,8 @@ public sealed record Figure
 /// <summary>One line or set of points. Series sharing a <see cref="Group"/> share a colour; faint ones are other seeds.</summary>
 public sealed record FigureSeries
 {
+    /// <summary>Stable name for baselines (e.g. <c>model-1/seed1</c>); labels may carry measured numbers.</summary>
+    public required string Id { get; init; }
     public required string Label { get; init; }
     public required double[] X { get; init; }
     public required double[] Y { get; init; }

@@ -32,7 +32,7 @@ public static class FigureBuilder
         return new Figure
         {
             Number = spec.Number, Caption = spec.Caption, Title = $"y = {formula}", XLabel = "x", YLabel = "y",
-            Series = [new FigureSeries { Label = formula, X = x, Y = y, Group = 0 }],
+            Series = [new FigureSeries { Id = "target", Label = formula, X = x, Y = y, Group = 0 }],
         };
     }
 
@@ -46,6 +46,7 @@ public static class FigureBuilder
             foreach (var run in mine)
                 series.Add(new FigureSeries
                 {
+                    Id = $"{id}/seed{run.Seed}",
                     Label = run == mine[0] ? $"{model.Label}, {run.Parameters:N0} parameters" : $"{model.Label}, seed {run.Seed}",
                     X = run.Metrics.Epochs.Select(x => (double)x).ToArray(),
                     Y = run.Metrics.TrainLoss,
@@ -59,6 +60,7 @@ public static class FigureBuilder
             var last = series.Max(s => s.X[^1]);
             series.Add(new FigureSeries
             {
+                Id = "convergence-threshold",
                 Label = $"convergence: MSE < {rule.LossBelow.ToString("G", CultureInfo.InvariantCulture)}",
                 X = [1, last], Y = [rule.LossBelow, rule.LossBelow], Reference = true,
             });
@@ -76,13 +78,14 @@ public static class FigureBuilder
     static Figure Predictions(FigureSpec spec, ExperimentSpec e, DatasetSpec data, IReadOnlyList<RunResult> runs)
     {
         var (x, y) = Truth(data);
-        var series = new List<FigureSeries> { new() { Label = $"ground truth {TargetFunctions.Formula(data.Function!.Value)}", X = x, Y = y, Reference = true } };
+        var series = new List<FigureSeries> { new() { Id = "truth", Label = $"ground truth {TargetFunctions.Formula(data.Function!.Value)}", X = x, Y = y, Reference = true } };
         var group = 0;
         foreach (var (id, model) in e.Models)
         {
             var run = runs.Where(r => r.Model == id).OrderBy(r => r.Seed).First();
             series.Add(new FigureSeries
             {
+                Id = $"{id}/seed{run.Seed}",
                 Label = $"{model.Label} (seed {run.Seed}, {(run.ConvergedEpoch is { } c ? $"converged at {c:N0}" : $"{run.Epochs:N0} epochs")})",
                 X = x, Y = run.Predictions ?? throw new InvalidOperationException($"{e.Id}: figure {spec.Number} needs record: {{ predictions: true }}"),
                 Group = group++,
