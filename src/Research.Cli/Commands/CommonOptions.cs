@@ -16,6 +16,7 @@ internal static class CommonOptions
     {
         Description = "ci: the reduced budget the test suite uses; full: the report's own settings.",
         DefaultValueFactory = _ => Profile.Ci,
+        HelpName = "ci|full",
     };
 
     public static Option<string[]> Set() => new("--set")
@@ -24,6 +25,11 @@ internal static class CommonOptions
                       "(paths are relative to the experiment; repeatable). Overridden runs get their own cache entries.",
         AllowMultipleArgumentsPerToken = false,
     };
+
+    /// <summary>Makes <c>--set</c> paths relative to <paramref name="experiment"/> unless they name a top-level section.</summary>
+    public static IReadOnlyList<string> ForExperiment(string experiment, IEnumerable<string> assignments) =>
+        assignments.Select(a => a.StartsWith("experiments.", StringComparison.Ordinal) || a.StartsWith("datasets.", StringComparison.Ordinal)
+            ? a : $"experiments.{experiment}.{a}").ToList();
 
     public static Engine CreateEngine(FileInfo? spec, IReadOnlyList<string> assignments)
     {

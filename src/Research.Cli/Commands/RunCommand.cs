@@ -24,7 +24,7 @@ internal static class RunCommand
             """) { experiment, spec, profile, seeds, models, set };
         command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
         {
-            var engine = CommonOptions.CreateEngine(parse.GetValue(spec), parse.GetValue(set) ?? []);
+            var engine = CommonOptions.CreateEngine(parse.GetValue(spec), CommonOptions.ForExperiment(parse.GetValue(experiment)!, parse.GetValue(set) ?? []));
             var e = engine.Spec.Experiment(parse.GetValue(experiment)!, parse.GetValue(profile));
             var chosenSeeds = parse.GetValue(seeds) is { Length: > 0 } s ? s : e.Seeds.ToArray();
             var chosenModels = parse.GetValue(models) is { Length: > 0 } m ? m : e.Models.Keys.ToArray();

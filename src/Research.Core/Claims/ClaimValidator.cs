@@ -8,15 +8,17 @@ public static class ClaimValidator
 {
     public static void Validate(
         ClaimSpec c, string path, IReadOnlyDictionary<string, IReadOnlyDictionary<Profile, ExperimentSpec>> experiments,
-        IReadOnlyDictionary<string, SourceMark> marks, ICollection<SpecError> errors)
+        IReadOnlySet<string> declared, IReadOnlyDictionary<string, SourceMark> marks, ICollection<SpecError> errors)
     {
         void Error(string key, string message) =>
             errors.Add(new SpecError(marks.GetValueOrDefault(SpecPath.Child(path, key), marks.GetValueOrDefault(path)), SpecPath.Child(path, key), message));
 
+        if (declared.Contains(c.Experiment) && !experiments.ContainsKey(c.Experiment))
+            return; // the experiment itself has errors, reported where they are
         if (!experiments.TryGetValue(c.Experiment, out var byProfile))
         {
             var hint = SpecPath.Suggest(c.Experiment, experiments.Keys) is { } near ? $" (did you mean '{near}'?)" : "";
-            Error("experiment", $"unknown experiment '{c.Experiment}'{hint}; experiments: {string.Join(", ", experiments.Keys)}");
+            Error("experiment", $"unknown experiment '{c.Experiment}'{hint}; experiments: {string.Join(", ", declared)}");
             return;
         }
         var models = byProfile[Profile.Full].Models;

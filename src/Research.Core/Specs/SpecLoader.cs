@@ -68,7 +68,8 @@ public static class SpecLoader
 
         var claims = map["claims"] is { } cl ? binder.Bind<IReadOnlyDictionary<string, ClaimSpec>>(cl, "claims") : null;
         foreach (var (id, claim) in claims ?? new Dictionary<string, ClaimSpec>())
-            ClaimValidator.Validate(claim, SpecPath.Child("claims", id), experiments, binder.Marks, errors);
+            ClaimValidator.Validate(claim, SpecPath.Child("claims", id), experiments,
+                (map["experiments"] as YamlMapping)?.Entries.Select(e => e.Key.Value).ToHashSet() ?? [], binder.Marks, errors);
 
         var baselines = map["baselines"] is { } bl ? binder.Bind<BaselineSpec>(bl, "baselines") : new BaselineSpec();
 
