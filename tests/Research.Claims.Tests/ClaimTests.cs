@@ -25,8 +25,8 @@ public sealed class ClaimTests(ClaimSession session)
         var claim = session.Engine.Spec.Claims[id];
         var result = session.Engine.Judge(claim, session.Profile, cancel: TestContext.Current.CancellationToken);
         TestContext.Current.TestOutputHelper?.WriteLine(result.ToString());
-        result.Verdict.Should().Be(claim.Expect,
-            $"the spec expects \"{claim.Quote}\" to {(claim.Expect == Verdict.Holds ? "hold" : "deviate")} " +
+        result.Verdict.Should().Be(result.Expected,
+            $"the spec expects \"{claim.Quote}\" to be '{result.Expected.ToString().ToLowerInvariant()}' on this profile " +
             $"({claim.Rule}); measured on the {session.Profile.ToString().ToLowerInvariant()} profile: §{claim.Section} {claim.Id}: {result.Message}");
     }
 }

@@ -27,7 +27,7 @@ internal static class ClaimsCommand
                 .ToList();
             var results = claims.Select(c => engine.Judge(c, parse.GetValue(profile), new LiveProgress(null), cancel)).ToList();
             AnsiConsole.Write(ClaimTable.Create(results));
-            return results.All(r => r.Verdict == r.Claim.Expect) ? 0 : 1;
+            return results.All(r => r.AsExpected) ? 0 : 1;
         })));
         return command;
     }

@@ -42,7 +42,7 @@ internal static class ReproduceCommand
 
             var verdicts = engine.Spec.Claims.Values.Select(c => engine.Judge(c, p, cancel: cancel)).ToList();
             AnsiConsole.Write(ClaimTable.Create(verdicts));
-            var unexpected = verdicts.Count(v => v.Verdict != v.Claim.Expect);
+            var unexpected = verdicts.Count(v => !v.AsExpected);
             AnsiConsole.MarkupLine(unexpected == 0
                 ? $"[green]Every verdict is the one experiments.yaml records[/] ({Count(verdicts, Verdict.Holds)} hold, {Count(verdicts, Verdict.Deviates)} deviate, {Count(verdicts, Verdict.Inconclusive)} inconclusive)."
                 : $"[red]{unexpected} verdict(s) differ from experiments.yaml[/]: investigate, then update the claim's expect/evidence.");

@@ -17,7 +17,7 @@ internal static class ClaimTable
                 Markup.Escape(r.Claim.Id),
                 Markup.Escape($"\"{r.Claim.Quote}\"" + (r.Claim.Reported is { } n ? $" ({n})" : "")),
                 $"[{color}]{r.Verdict.ToString().ToLowerInvariant()}[/]",
-                r.Verdict == r.Claim.Expect ? "[green]yes[/]" : $"[red]no: {r.Claim.Expect.ToString().ToLowerInvariant()}[/]",
+                r.AsExpected ? "[green]yes[/]" : $"[red]no: {r.Expected.ToString().ToLowerInvariant()}[/]",
                 Markup.Escape(r.Message));
         }
         return table;

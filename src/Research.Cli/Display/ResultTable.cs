@@ -25,6 +25,7 @@ internal static class ResultTable
                 {
                     RunOutcome.Converged => $"[green]converged @ {r.ConvergedEpoch:N0}[/]",
                     RunOutcome.Diverged => $"[red]diverged @ {r.DivergedEpoch:N0}[/]",
+                    _ when e.Convergence is null => $"trained {r.Epochs:N0} epochs",
                     _ => $"[yellow]not converged ({r.Epochs:N0} epochs)[/]",
                 },
                 $"{r.FinalTrainLoss:G4}",

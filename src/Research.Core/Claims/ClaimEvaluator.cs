@@ -8,7 +8,9 @@ namespace Research.Claims;
 /// </summary>
 public static class ClaimEvaluator
 {
-    public static ClaimResult Evaluate(ClaimInput input)
+    public static ClaimResult Evaluate(ClaimInput input) => Judge(input) with { Profile = input.Experiment.Profile };
+
+    static ClaimResult Judge(ClaimInput input)
     {
         var c = input.Claim;
         if (input.Runs.Values.SelectMany(r => r).FirstOrDefault(r => r.Outcome == RunOutcome.Diverged) is { } bad)

@@ -7,5 +7,13 @@ namespace Research.Claims;
 public sealed record ClaimResult(
     ClaimSpec Claim, Verdict Verdict, string Message, IReadOnlyDictionary<string, double[]> Values, int Seeds)
 {
+    /// <summary>The profile whose runs were judged.</summary>
+    public Specs.Profile Profile { get; init; }
+
+    /// <summary>The verdict experiments.yaml records for this profile.</summary>
+    public Verdict Expected => Claim.Expected(Profile);
+
+    public bool AsExpected => Verdict == Expected;
+
     public override string ToString() => $"§{Claim.Section} {Claim.Id}: {Message}";
 }

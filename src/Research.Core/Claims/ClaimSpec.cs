@@ -32,6 +32,10 @@ public sealed record ClaimSpec
     /// <summary>Why the thresholds and rule are what they are (report numbers, measured spread).</summary>
     public required string Reason { get; init; }
     public required Verdict Expect { get; init; }
-    /// <summary>Measured evidence, required when <see cref="Expect"/> is not holds.</summary>
+    /// <summary>The verdict on the ci profile when its smaller budget cannot give <see cref="Expect"/> (e.g. too few seeds).</summary>
+    public Verdict? ExpectCi { get; init; }
+    /// <summary>Measured evidence, required when <see cref="Expect"/> (or <see cref="ExpectCi"/>) is not holds.</summary>
     public string? Evidence { get; init; }
+
+    public Verdict Expected(Profile profile) => profile == Profile.Ci && ExpectCi is { } ci ? ci : Expect;
 }

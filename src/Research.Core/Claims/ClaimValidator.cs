@@ -62,11 +62,11 @@ public static class ClaimValidator
         if (c.Shape is { } s)
         {
             if (!Metrics.SeriesNames.Contains(s.Series)) Error("shape.series", $"unknown series '{s.Series}'; series: {string.Join(", ", Metrics.SeriesNames)}");
-            if (s.DropFactor is null && s.PlateauAfter is null) Error("shape", "give drop_factor (with by_epoch) or plateau_after (with max_relative_change)");
-            if (s.PlateauAfter is not null && s.MaxRelativeChange is null) Error("shape.max_relative_change", "plateau_after needs max_relative_change");
+            if (s.DropFactor is null && s.PlateauAfter is null) Error("shape", "give drop_factor (with by_epoch) or plateau_after (with max_later_fraction)");
+            if (s.PlateauAfter is not null && s.MaxLaterFraction is null) Error("shape.max_later_fraction", "plateau_after needs max_later_fraction");
         }
-        if (c.Expect != Verdict.Holds && string.IsNullOrWhiteSpace(c.Evidence))
-            Error("evidence", $"a claim expected to be '{Lower(c.Expect)}' must carry its measured evidence");
+        if ((c.Expect != Verdict.Holds || c.ExpectCi is not (null or Verdict.Holds)) && string.IsNullOrWhiteSpace(c.Evidence))
+            Error("evidence", $"a claim expected to be '{Lower(c.Expect != Verdict.Holds ? c.Expect : c.ExpectCi!.Value)}' must carry its measured evidence");
     }
 
     static string Lower<T>(T value) where T : Enum => SpecPath.SnakeCase(value.ToString());

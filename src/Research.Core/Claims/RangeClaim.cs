@@ -1,6 +1,10 @@
 namespace Research.Claims;
 
-/// <summary>Each listed model's metric lies in [min, max]: per seed (fraction / sign test) or by mean ± CI.</summary>
+/// <summary>
+/// Each listed model's metric lies in [min, max]: per seed (fraction / sign test), or by mean ± CI — which
+/// holds when the whole interval is inside, deviates when it lies wholly outside, and is inconclusive when
+/// it straddles a bound (too few seeds to tell).
+/// </summary>
 internal static class RangeClaim
 {
     public static ClaimResult Evaluate(ClaimInput input)
@@ -9,25 +13,31 @@ internal static class RangeClaim
         double min = c.Min ?? double.NegativeInfinity, max = c.Max ?? double.PositiveInfinity;
         var values = c.Models.ToDictionary(m => m, input.Values);
         var parts = new List<string>();
-        var holds = true;
+        var verdicts = new List<Verdict>();
         foreach (var (model, v) in values)
         {
-            bool ok;
+            Verdict verdict;
             string detail;
             if (c.Rule.Kind == RuleKind.MeanCi)
             {
                 var (mean, half) = Statistics.MeanCi(v, c.Rule.Confidence);
-                ok = mean - half >= min && mean + half <= max;
-                detail = $"mean {Format.Value(c.Metric!, mean)} ± {Format.Value(c.Metric!, half)} ({c.Rule.Confidence:P0} CI, n = {v.Length})";
+                double low = mean - half, high = mean + half;
+                verdict = low >= min && high <= max ? Verdict.Holds
+                    : high < min || low > max ? Verdict.Deviates
+                    : Verdict.Inconclusive;
+                detail = $"mean {Format.Value(c.Metric!, mean)} ± {Format.Value(c.Metric!, half)} ({c.Rule.Confidence:P0} CI, n = {v.Length})" +
+                         (verdict == Verdict.Inconclusive ? ": the interval straddles a bound" : "");
             }
             else
             {
-                (ok, detail) = ClaimEvaluator.Decide(c.Rule, v.Count(x => x >= min && x <= max), v.Length);
+                (var ok, detail) = ClaimEvaluator.Decide(c.Rule, v.Count(x => x >= min && x <= max), v.Length);
+                verdict = ClaimEvaluator.Of(ok);
             }
-            holds &= ok;
+            verdicts.Add(verdict);
             parts.Add($"{input.Label(model)} {Format.List(c.Metric!, v)}: {detail}");
         }
+        var overall = verdicts.Contains(Verdict.Deviates) ? Verdict.Deviates : verdicts.Contains(Verdict.Inconclusive) ? Verdict.Inconclusive : Verdict.Holds;
         var range = $"{c.Metric} in [{Format.Bound(min)}, {Format.Bound(max)}]";
-        return new ClaimResult(c, ClaimEvaluator.Of(holds), $"{range}; {string.Join("; ", parts)}", values, values.Values.First().Length);
+        return new ClaimResult(c, overall, $"{range}; {string.Join("; ", parts)}", values, values.Values.First().Length);
     }
 }

@@ -44,17 +44,18 @@ internal static class ShapeClaim
             pass &= ratio >= factor;
             first ??= ratio;
         }
-        if (shape.PlateauAfter is { } after && shape.MaxRelativeChange is { } bound)
+        if (shape.PlateauAfter is { } after && shape.MaxLaterFraction is { } bound)
         {
             int from = Math.Min(after, series.Length) - 1;
-            var change = Math.Abs(series[^1] - series[from]) / Math.Abs(series[from]);
-            pass &= change <= bound;
-            first ??= change;
+            var total = Math.Abs(series[^1] - series[0]);
+            var later = total == 0 ? 0 : Math.Abs(series[^1] - series[from]) / total;
+            pass &= later <= bound;
+            first ??= later;
         }
         return (pass, first ?? double.NaN);
     }
 
     static string Describe(ShapeSpec s) =>
         s.DropFactor is { } f ? $"start / value at epoch {s.ByEpoch} (expected ≥ {f})"
-        : $"relative change after epoch {s.PlateauAfter} (expected ≤ {s.MaxRelativeChange})";
+        : $"fraction of the total change after epoch {s.PlateauAfter} (expected ≤ {s.MaxLaterFraction})";
 }

@@ -4,8 +4,7 @@ namespace Research.Claims;
 
 /// <summary>
 /// Shape checks on one per-epoch series (all that are given must hold): a drop by a factor by an epoch,
-/// a plateau after an epoch (relative change over the rest of training at most a bound), a minimum near
-/// given x positions.
+/// and a plateau after an epoch (at most a given fraction of the series' total change happens after it).
 /// </summary>
 public sealed record ShapeSpec
 {
@@ -14,7 +13,7 @@ public sealed record ShapeSpec
     /// <summary>The value at <see cref="ByEpoch"/> is at most start / <see cref="DropFactor"/>.</summary>
     [SpecRange(Min = 1, MinExclusive = true)] public double? DropFactor { get; init; }
     [SpecRange(Min = 1)] public int? ByEpoch { get; init; }
-    /// <summary>From this epoch on, the series changes by at most <see cref="MaxRelativeChange"/> of its value there.</summary>
+    /// <summary>After this epoch, at most <see cref="MaxLaterFraction"/> of the series' total change (first to last epoch) remains.</summary>
     [SpecRange(Min = 1)] public int? PlateauAfter { get; init; }
-    [SpecRange(Min = 0)] public double? MaxRelativeChange { get; init; }
+    [SpecRange(Min = 0, Max = 1)] public double? MaxLaterFraction { get; init; }
 }

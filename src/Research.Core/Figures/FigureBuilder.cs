@@ -17,7 +17,11 @@ public static class FigureBuilder
     static Figure Build(FigureSpec spec, ExperimentSpec e, DatasetSpec data, IReadOnlyList<RunResult> runs) => spec.Kind switch
     {
         FigureKind.Target => Target(spec, data),
-        FigureKind.LossCurves => LossCurves(spec, e, runs),
+        FigureKind.LossCurves => Curves(spec, e, runs, r => r.Metrics.TrainLoss, "Training loss",
+            e.Loss == LossKind.Mse ? "training loss (MSE, log scale)" : "training loss (cross-entropy, log scale)", threshold: true),
+        FigureKind.GradientNorm => Curves(spec, e, runs,
+            r => r.Metrics.GradientNorm ?? throw new InvalidOperationException($"{e.Id}: figure {spec.Number} needs record: {{ gradient_norm: true }}"),
+            "Gradient norm", "‖∇θ L‖₂ (log scale)", threshold: false),
         FigureKind.Predictions => Predictions(spec, e, data, runs),
         _ => throw new ArgumentOutOfRangeException(nameof(spec)),
     };
@@ -36,7 +40,7 @@ public static class FigureBuilder
         };
     }
 
-    static Figure LossCurves(FigureSpec spec, ExperimentSpec e, IReadOnlyList<RunResult> runs)
+    static Figure Curves(FigureSpec spec, ExperimentSpec e, IReadOnlyList<RunResult> runs, Func<RunResult, double[]> values, string what, string yLabel, bool threshold)
     {
         var series = new List<FigureSeries>();
         var group = 0;
@@ -49,13 +53,13 @@ public static class FigureBuilder
                     Id = $"{id}/seed{run.Seed}",
                     Label = run == mine[0] ? $"{model.Label}, {run.Parameters:N0} parameters" : $"{model.Label}, seed {run.Seed}",
                     X = run.Metrics.Epochs.Select(x => (double)x).ToArray(),
-                    Y = run.Metrics.TrainLoss,
+                    Y = values(run),
                     Group = group,
                     Faint = run != mine[0],
                 });
             group++;
         }
-        if (e.Convergence is { } rule && series.Count > 0)
+        if (threshold && e.Convergence is { } rule && series.Count > 0)
         {
             var last = series.Max(s => s.X[^1]);
             series.Add(new FigureSeries
@@ -69,8 +73,8 @@ public static class FigureBuilder
         return new Figure
         {
             Number = spec.Number, Caption = spec.Caption,
-            Title = $"Training loss per epoch ({seeds} seeds; bold: seed {e.Seeds[0]})",
-            XLabel = "epoch", YLabel = e.Loss == LossKind.Mse ? "training loss (MSE, log scale)" : "training loss (cross-entropy, log scale)",
+            Title = $"{what} per epoch ({seeds} seed{(seeds == 1 ? "" : "s")}{(seeds > 1 ? $"; bold: seed {e.Seeds[0]}" : "")})",
+            XLabel = "epoch", YLabel = yLabel,
             LogY = true, Series = series,
         };
     }

@@ -12,8 +12,10 @@ public enum FigureKind
 {
     /// <summary>The target function of a fit.</summary>
     Target,
-    /// <summary>Training loss per epoch, one line per model (log scale).</summary>
+    /// <summary>Training loss per epoch, one line per model and seed (log scale).</summary>
     LossCurves,
+    /// <summary>L2 norm of the gradient per epoch, one line per model and seed (log scale).</summary>
+    GradientNorm,
     /// <summary>Each model's predictions against the ground truth.</summary>
     Predictions,
 }

@@ -51,7 +51,8 @@ public class ClaimPowerTests
         Judge(claim, new() { ["a"] = High }).Should().Be(Verdict.Deviates);
         var ci = claim with { Rule = new RuleSpec { Kind = RuleKind.MeanCi, Confidence = 0.95 } };
         Judge(ci, new() { ["a"] = Low }).Should().Be(Verdict.Holds);
-        Judge(ci, new() { ["a"] = [0.6, 1.4, 0.55, 1.45, 1.0] }).Should().Be(Verdict.Deviates, "the interval reaches outside even though every seed is inside");
+        Judge(ci, new() { ["a"] = [0.6, 1.4, 0.55, 1.45, 1.0] }).Should().Be(Verdict.Inconclusive, "the interval straddles the bounds although every seed is inside");
+        Judge(ci, new() { ["a"] = High }).Should().Be(Verdict.Deviates, "the whole interval lies above the range");
     }
 
     [Fact]
@@ -103,9 +104,9 @@ public class ClaimPowerTests
         var drop = new ShapeSpec { Series = "train_loss", DropFactor = 10, ByEpoch = 50 };
         Shape(drop, falling).Should().Be(Verdict.Holds);
         Shape(drop, flat).Should().Be(Verdict.Deviates);
-        var plateau = new ShapeSpec { Series = "train_loss", PlateauAfter = 60, MaxRelativeChange = 0.05 };
-        Shape(plateau, flat).Should().Be(Verdict.Holds);
-        Shape(plateau, stillFalling).Should().Be(Verdict.Deviates);
+        var plateau = new ShapeSpec { Series = "train_loss", PlateauAfter = 60, MaxLaterFraction = 0.05 };
+        Shape(plateau, falling).Should().Be(Verdict.Holds, "e^-6 of the drop is left after epoch 60");
+        Shape(plateau, stillFalling).Should().Be(Verdict.Deviates, "40% of the drop comes after epoch 60");
     }
 
     [Fact]
