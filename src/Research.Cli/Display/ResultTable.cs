@@ -25,8 +25,8 @@ internal static class ResultTable
                 {
                     RunOutcome.Converged => $"[green]converged @ {r.ConvergedEpoch:N0}[/]",
                     RunOutcome.Diverged => $"[red]diverged @ {r.DivergedEpoch:N0}[/]",
-                    _ when e.Convergence is null => $"trained {r.Epochs:N0} epochs",
-                    _ => $"[yellow]not converged ({r.Epochs:N0} epochs)[/]",
+                    _ when e.Convergence is null => $"trained {Epochs(r.Epochs)}",
+                    _ => $"[yellow]not converged ({Epochs(r.Epochs)})[/]",
                 },
                 $"{r.FinalTrainLoss:G4}",
             };
@@ -39,4 +39,6 @@ internal static class ResultTable
         }
         return table;
     }
+
+    static string Epochs(int n) => n == 1 ? "1 epoch" : $"{n:N0} epochs";
 }
