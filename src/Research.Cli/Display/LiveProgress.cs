@@ -48,6 +48,9 @@ internal sealed class LiveProgress(ProgressContext? context) : IRunObserver
             Console.WriteLine($"  {result.Experiment} {result.Model} seed {result.Seed}: {Outcome(result)}");
     }
 
+    public void OnWaiting(string experiment, string model, int seed) =>
+        Console.WriteLine($"  {experiment} {model} seed {seed}: another process is training this run; waiting for its result");
+
     public void OnCached(string experiment, string model, int seed)
     {
         if (context == null) Console.WriteLine($"  {experiment} {model} seed {seed}: from the run cache");

@@ -43,16 +43,22 @@ public sealed class Engine
         var path = Cache.PathOf(e.Id, model, seed, key);
         var lazy = _inFlight.GetOrAdd(key, _ => new Lazy<RunResult>(() =>
         {
-            if (Cache.TryRead(path) is { } cached)
-            {
-                observer?.OnCached(e.Id, model, seed);
-                return cached with { Profile = e.Profile.ToString().ToLowerInvariant() };
-            }
+            if (Cached() is { } cached) return cached;
+            // Another process may be training this very run: wait for it, then take its result.
+            using var runLock = RunLock.Acquire(path + ".lock", () => observer?.OnWaiting(e.Id, model, seed), cancel);
+            if (Cached() is { } theirs) return theirs;
             var data = Data.Get(dataset, e.TrainSamples, e.TestSamples);
             var trained = _trainer.Train(e, dataset, model, seed, data, r => Provenance(key, data, e), observer, cancel);
             Cache.Write(path, trained);
             return trained.Result;
         }));
+
+        RunResult? Cached()
+        {
+            if (Cache.TryRead(path) is not { } cached) return null;
+            observer?.OnCached(e.Id, model, seed);
+            return cached with { Profile = e.Profile.ToString().ToLowerInvariant() };
+        }
         try
         {
             var result = lazy.Value;

@@ -10,5 +10,7 @@ public interface IRunObserver
     void OnEpoch(in RunProgress progress);
     /// <summary>A run was needed and was found in the cache instead of trained.</summary>
     void OnCached(string experiment, string model, int seed) { }
+    /// <summary>Another process holds this run's lock (it is training it); this one waits for its result.</summary>
+    void OnWaiting(string experiment, string model, int seed) { }
     void OnFinished(RunResult result) { }
 }

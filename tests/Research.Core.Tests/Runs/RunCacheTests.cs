@@ -41,6 +41,24 @@ public class RunCacheTests
     }
 
     [Fact]
+    public void TwoEnginesSharingACacheTrainARunOnce()
+    {
+        // Separate engines stand for separate processes: only the lock file coordinates them.
+        var cache = TestSpecs.TempDir();
+        var yaml = TestSpecs.Fit();
+        var first = TestSpecs.Engine(yaml, cache);
+        var second = TestSpecs.Engine(yaml, cache);
+        var e = first.Spec.Experiment("tiny-fit", Profile.Full);
+        var recorder = new Recorder();
+        Parallel.Invoke(
+            () => first.Run(e, "small", 1, recorder, TestContext.Current.CancellationToken),
+            () => second.Run(e, "small", 1, recorder, TestContext.Current.CancellationToken));
+        recorder.Epochs.Should().Be(60, "one engine trains, the other waits and reads its result");
+        recorder.Cached.Should().Be(1);
+        Directory.GetFiles(cache, "*.lock", SearchOption.AllDirectories).Should().BeEmpty();
+    }
+
+    [Fact]
     public void KeyChangesWithWhatAffectsNumbersButNotWithProse()
     {
         var spec = TestSpecs.Parse(TestSpecs.Fit());

@@ -1,0 +1,38 @@
+namespace Research.Runs;
+
+/// <summary>
+/// A lock file per run, so that two processes sharing a cache never train the same run twice: the
+/// second waits for the first and then reads its result. The OS releases the lock when a holder dies,
+/// even under SIGKILL.
+/// </summary>
+public sealed class RunLock : IDisposable
+{
+    readonly FileStream _stream;
+
+    RunLock(FileStream stream) => _stream = stream;
+
+    /// <param name="path">The lock file (created if missing).</param>
+    /// <param name="onWait">Called once if the lock is held elsewhere and this caller has to wait.</param>
+    /// <param name="cancel">Stops waiting.</param>
+    public static RunLock Acquire(string path, Action? onWait = null, CancellationToken cancel = default)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var waited = false;
+        while (true)
+        {
+            try
+            {
+                // FileShare.None is an exclusive advisory lock (flock) on Unix.
+                return new RunLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
+            }
+            catch (IOException) when (!cancel.IsCancellationRequested)
+            {
+                if (!waited) onWait?.Invoke();
+                waited = true;
+                Thread.Sleep(200);
+            }
+        }
+    }
+
+    public void Dispose() => _stream.Dispose();
+}
