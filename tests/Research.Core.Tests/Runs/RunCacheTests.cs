@@ -40,6 +40,27 @@ public class RunCacheTests
         recorder.Epochs.Should().Be(60);
     }
 
+    sealed class CancelAfter(CancellationTokenSource source, int epochs) : IRunObserver
+    {
+        public void OnEpoch(in RunProgress progress)
+        {
+            if (progress.Epoch == epochs) source.Cancel();
+        }
+    }
+
+    [Fact]
+    public void AnInterruptedRunStoresNothingAndTheNextRequestTrainsIt()
+    {
+        var cacheDir = TestSpecs.TempDir();
+        var engine = TestSpecs.Engine(TestSpecs.Fit(), cacheDir);
+        var e = engine.Spec.Experiment("tiny-fit", Profile.Full);
+        using var source = new CancellationTokenSource();
+        var act = () => engine.Run(e, "small", 1, new CancelAfter(source, 10), source.Token);
+        act.Should().Throw<OperationCanceledException>();
+        Directory.GetFiles(cacheDir, "*", SearchOption.AllDirectories).Should().BeEmpty("nothing of an interrupted run is kept");
+        engine.Run(e, "small", 1, cancel: TestContext.Current.CancellationToken).Epochs.Should().Be(60);
+    }
+
     [Fact]
     public void TwoEnginesSharingACacheTrainARunOnce()
     {
