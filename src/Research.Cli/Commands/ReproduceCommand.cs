@@ -31,12 +31,7 @@ internal static class ReproduceCommand
                     results.AddRange(engine.RunAll(e, observer, cancel));
             }
             AnsiConsole.MarkupLine($"[bold]Reproducing {experiments.Count} experiments ({experiments.Sum(e => e.Models.Count * e.Seeds.Count)} runs) and {engine.Spec.Claims.Count} claims, {p.ToString().ToLowerInvariant()} profile[/]");
-            if (AnsiConsole.Profile.Capabilities.Interactive)
-                AnsiConsole.Progress().AutoClear(true).HideCompleted(true)
-                    .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-                    .Start(ctx => RunAll(new LiveProgress(ctx)));
-            else
-                RunAll(new LiveProgress(null));
+            LiveProgress.Show(RunAll, keepFinished: false);
             foreach (var e in experiments)
                 AnsiConsole.Write(ResultTable.Create(e, results.Where(r => r.Experiment == e.Id).ToList()));
 

@@ -41,12 +41,7 @@ internal static class RunCommand
                     foreach (var seed in chosenSeeds)
                         results.Add(engine.Run(e, model, seed, observer, cancel));
             }
-            if (AnsiConsole.Profile.Capabilities.Interactive)
-                AnsiConsole.Progress().AutoClear(false).HideCompleted(false)
-                    .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-                    .Start(ctx => RunAll(new LiveProgress(ctx)));
-            else
-                RunAll(new LiveProgress(null));
+            LiveProgress.Show(RunAll, keepFinished: true);
             AnsiConsole.Write(ResultTable.Create(e, results));
             return 0;
         })));

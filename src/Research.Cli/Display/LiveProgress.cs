@@ -14,6 +14,19 @@ internal sealed class LiveProgress(ProgressContext? context) : IRunObserver
     readonly Dictionary<(string, string, int), int> _lastDecile = new();
     readonly Stopwatch _throttle = Stopwatch.StartNew();
 
+    /// <summary>Runs <paramref name="work"/> under a live progress display (interactive) or plain progress lines (logs).</summary>
+    public static void Show(Action<IRunObserver> work, bool keepFinished)
+    {
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            work(new LiveProgress(null));
+            return;
+        }
+        AnsiConsole.Progress().AutoClear(!keepFinished).HideCompleted(!keepFinished)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(ctx => work(new LiveProgress(ctx)));
+    }
+
     public void OnEpoch(in RunProgress p)
     {
         var key = (p.Experiment, p.Model, p.Seed);
