@@ -35,6 +35,14 @@ public static class FigureRenderer
         {
             var xs = figure.LogX ? s.X.Select(Log).ToArray() : s.X;
             var ys = figure.LogY ? s.Y.Select(Log).ToArray() : s.Y;
+            if (s.Markers)
+            {
+                var points = plot.Add.ScatterPoints(xs, ys);
+                points.Color = Palette[s.Group % Palette.Length].WithAlpha(0.8);
+                points.MarkerSize = 7;
+                points.LegendText = s.Label;
+                continue;
+            }
             var line = plot.Add.ScatterLine(xs, ys);
             line.MarkerSize = 0;
             if (s.Reference)
@@ -54,8 +62,8 @@ public static class FigureRenderer
         plot.Title(figure.Title, size: 16);
         plot.XLabel(figure.XLabel, size: 14);
         plot.YLabel(figure.YLabel, size: 14);
-        if (figure.LogY) plot.Axes.Left.TickGenerator = LogTicks();
-        if (figure.LogX) plot.Axes.Bottom.TickGenerator = LogTicks();
+        if (figure.LogY) plot.Axes.Left.TickGenerator = LogTicks(Decades(figure.Series.SelectMany(s => s.Y)));
+        if (figure.LogX) plot.Axes.Bottom.TickGenerator = LogTicks(Decades(figure.Series.SelectMany(s => s.X)));
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.FontSize = 12;
         return plot;
@@ -63,10 +71,22 @@ public static class FigureRenderer
 
     static double Log(double v) => v > 0 ? Math.Log10(v) : double.NaN;
 
-    static ScottPlot.TickGenerators.NumericAutomatic LogTicks() => new()
+    static double Decades(IEnumerable<double> values)
     {
-        MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-        IntegerTicksOnly = true,
-        LabelFormatter = v => Math.Pow(10, v).ToString("G3", System.Globalization.CultureInfo.InvariantCulture),
-    };
+        var logs = values.Where(v => v > 0).Select(Math.Log10).ToList();
+        return logs.Count == 0 ? 0 : logs.Max() - logs.Min();
+    }
+
+    /// <summary>Decade ticks with log minor ticks over wide ranges; within about a decade, plain ticks labelled 10^v.</summary>
+    static ScottPlot.TickGenerators.NumericAutomatic LogTicks(double decades) => decades >= 1.5
+        ? new()
+        {
+            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+            IntegerTicksOnly = true,
+            LabelFormatter = v => Math.Pow(10, v).ToString("G3", System.Globalization.CultureInfo.InvariantCulture),
+        }
+        : new()
+        {
+            LabelFormatter = v => Math.Pow(10, v).ToString("G3", System.Globalization.CultureInfo.InvariantCulture),
+        };
 }

@@ -15,6 +15,8 @@ public enum ClaimKind
     Shape,
     /// <summary>Each listed model, as built, has the parameter count the report states.</summary>
     Parameters,
+    /// <summary>Across all runs of the listed models, the metric rises (or falls) with <c>versus</c>, by Spearman's ρ.</summary>
+    Correlation,
 }
 
 /// <summary>How values across seeds decide a claim.</summary>

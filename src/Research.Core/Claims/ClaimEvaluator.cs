@@ -25,6 +25,7 @@ public static class ClaimEvaluator
             ClaimKind.Trend => TrendClaim.Evaluate(input),
             ClaimKind.Shape => ShapeClaim.Evaluate(input),
             ClaimKind.Parameters => ParametersClaim.Evaluate(input),
+            ClaimKind.Correlation => CorrelationClaim.Evaluate(input),
             _ => throw new ArgumentOutOfRangeException(nameof(input)),
         };
     }

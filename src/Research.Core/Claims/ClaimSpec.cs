@@ -22,6 +22,8 @@ public sealed record ClaimSpec
     /// <summary>range, parameters: the models checked; comparison: the models expected less/greater than <see cref="Than"/>; ordering, trend: in order.</summary>
     public required IReadOnlyList<string> Models { get; init; }
     public string? Than { get; init; }
+    /// <summary>correlation: the metric on the x axis (the claim's metric is y).</summary>
+    public string? Versus { get; init; }
     public Relation Relation { get; init; } = Relation.Less;
     public TrendDirection? Direction { get; init; }
     public double? Min { get; init; }

@@ -51,10 +51,17 @@ public static class ClaimValidator
             case ClaimKind.Trend when c.Direction is null:
                 Error("direction", "a trend claim needs 'direction' (increasing or decreasing)");
                 break;
+            case ClaimKind.Correlation when c.Versus is null || c.Direction is null:
+                Error("versus", "a correlation claim needs 'versus' (the x metric) and 'direction' (increasing or decreasing)");
+                break;
             case ClaimKind.Shape when c.Shape is null:
                 Error("shape", "a shape claim needs 'shape' (series and at least one check)");
                 break;
         }
+        if (c.Versus is { } versus && !Metrics.Names.Contains(versus))
+            Error("versus", $"unknown metric '{versus}'; metrics: {string.Join(", ", Metrics.Names)}");
+        if (c.Kind == ClaimKind.Correlation && c.Rule.Kind != RuleKind.Spearman)
+            Error("rule", "a correlation claim is decided by rule 'spearman'");
         if (c.Kind == ClaimKind.Trend && c.Rule.Kind is not (RuleKind.Spearman or RuleKind.MannKendall))
             Error("rule", "a trend claim is decided by rule 'spearman' or 'mann_kendall'");
         if (c.Kind is ClaimKind.Comparison or ClaimKind.Ordering or ClaimKind.Shape && c.Rule.Kind is not (RuleKind.Fraction or RuleKind.SignTest))

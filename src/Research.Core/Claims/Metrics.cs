@@ -13,6 +13,7 @@ public static class Metrics
         "converged", "converged_epoch", "epochs", "parameters",
         "final_train_loss", "final_test_loss", "final_train_accuracy", "final_test_accuracy", "final_gradient_norm",
         "train_test_loss_gap", "train_test_accuracy_gap", "prediction_rmse", "prediction_max_error",
+        "minimal_ratio", "critical_loss", "critical_gradient_norm",
     ];
 
     public static readonly IReadOnlyList<string> SeriesNames = ["train_loss", "test_loss", "train_accuracy", "test_accuracy", "gradient_norm"];
@@ -35,6 +36,8 @@ public static class Metrics
         "train_test_accuracy_gap" => Last(run.Metrics.TrainAccuracy, name) - Last(run.Metrics.TestAccuracy, name),
         "prediction_rmse" => Math.Sqrt(Errors(run, target).Select(e => e * e).Average()),
         "prediction_max_error" => Errors(run, target).Max(Math.Abs),
+        "minimal_ratio" or "critical_loss" or "critical_gradient_norm" =>
+            run.Scalars?.GetValueOrDefault(name) ?? throw new InvalidOperationException($"{name} needs critical_point: in the experiment"),
         _ => throw new ArgumentException($"unknown metric '{name}'; metrics: {string.Join(", ", Names)}"),
     };
 

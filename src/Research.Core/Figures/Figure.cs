@@ -32,4 +32,6 @@ public sealed record FigureSeries
     public bool Faint { get; init; }
     /// <summary>Ground truth: drawn dashed in black.</summary>
     public bool Reference { get; init; }
+    /// <summary>Points only, no line (one point per run).</summary>
+    public bool Markers { get; init; }
 }

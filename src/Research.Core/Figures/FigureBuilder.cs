@@ -23,6 +23,7 @@ public static class FigureBuilder
             r => r.Metrics.GradientNorm ?? throw new InvalidOperationException($"{e.Id}: figure {spec.Number} needs record: {{ gradient_norm: true }}"),
             "Gradient norm", "‖∇θ L‖₂ (log scale)", threshold: false),
         FigureKind.Predictions => Predictions(spec, e, data, runs),
+        FigureKind.Scatter => Scatter(spec, e, runs),
         _ => throw new ArgumentOutOfRangeException(nameof(spec)),
     };
 
@@ -78,6 +79,28 @@ public static class FigureBuilder
             LogY = true, Series = series,
         };
     }
+
+    static Figure Scatter(FigureSpec spec, ExperimentSpec e, IReadOnlyList<RunResult> runs)
+    {
+        string x = spec.X ?? throw new InvalidOperationException($"{e.Id}: scatter figure {spec.Number} needs x"), y = spec.Y ?? throw new InvalidOperationException($"{e.Id}: scatter figure {spec.Number} needs y");
+        var series = e.Models.Select((m, group) =>
+        {
+            var mine = runs.Where(r => r.Model == m.Key).OrderBy(r => r.Seed).ToList();
+            return new FigureSeries
+            {
+                Id = m.Key, Label = $"{m.Value.Label} ({mine.Count} runs)", Group = group, Markers = true,
+                X = mine.Select(r => Claims.Metrics.Value(x, r)).ToArray(),
+                Y = mine.Select(r => Claims.Metrics.Value(y, r)).ToArray(),
+            };
+        }).ToList();
+        return new Figure
+        {
+            Number = spec.Number, Caption = spec.Caption, Title = $"{Pretty(y)} against {Pretty(x)}",
+            XLabel = Pretty(x), YLabel = Pretty(y) + (y.Contains("loss") ? " (log scale)" : ""), LogY = y.Contains("loss"), Series = series,
+        };
+    }
+
+    static string Pretty(string metric) => metric.Replace('_', ' ');
 
     static Figure Predictions(FigureSpec spec, ExperimentSpec e, DatasetSpec data, IReadOnlyList<RunResult> runs)
     {

@@ -25,6 +25,8 @@ public sealed record ExperimentSpec
     [SpecRange(Min = 1)] public required int MaxEpochs { get; init; }
     public ConvergenceSpec? Convergence { get; init; }
     public RecordSpec Record { get; init; } = new();
+    /// <summary>§2.3's analysis after training (gradient-norm minimisation, Hessian spectrum), if any.</summary>
+    public CriticalPointSpec? CriticalPoint { get; init; }
 
     public required IReadOnlyList<int> Seeds { get; init; }
     /// <summary>Intra-op threads for libtorch; results are bit-identical only for the same count.</summary>

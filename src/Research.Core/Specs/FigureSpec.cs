@@ -6,6 +6,9 @@ public sealed record FigureSpec
     [SpecRange(Min = 1, Max = 99)] public required int Number { get; init; }
     public required string Caption { get; init; }
     public required FigureKind Kind { get; init; }
+    /// <summary>scatter: the per-run metrics on the x and y axes.</summary>
+    public string? X { get; init; }
+    public string? Y { get; init; }
 }
 
 public enum FigureKind
@@ -18,4 +21,6 @@ public enum FigureKind
     GradientNorm,
     /// <summary>Each model's predictions against the ground truth.</summary>
     Predictions,
+    /// <summary>One point per run: metric <c>y</c> against metric <c>x</c>.</summary>
+    Scatter,
 }

@@ -41,6 +41,8 @@ public static class SpecValidator
             Error(SpecPath.Child(path, "loss"), "a function fit is a regression: use loss 'mse'");
         if (data.Kind == DatasetKind.Mnist && e.Loss != LossKind.CrossEntropy)
             Error(SpecPath.Child(path, "loss"), "MNIST is a classification: use loss 'cross_entropy'");
+        if (e.CriticalPoint != null && e.Loss != LossKind.Mse)
+            Error(SpecPath.Child(path, "critical_point"), "the critical-point analysis (§2.3) is defined for an MSE loss");
         if (e.Record.Accuracy && data.Kind != DatasetKind.Mnist)
             Error(SpecPath.Child(path, "record.accuracy"), "accuracy is defined for classification data sets only");
     }

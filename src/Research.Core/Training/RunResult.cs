@@ -21,6 +21,9 @@ public sealed record RunResult
     /// <summary>Epochs at which weights were kept (stored beside the result, see <see cref="Runs.RunCache"/>).</summary>
     public int[]? WeightEpochs { get; init; }
 
+    /// <summary>Scalars from a post-training analysis (e.g. minimal_ratio), by name.</summary>
+    public IReadOnlyDictionary<string, double>? Scalars { get; init; }
+
     public required Provenance Provenance { get; init; }
 
     public double FinalTrainLoss => Metrics.TrainLoss[^1];

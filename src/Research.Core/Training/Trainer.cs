@@ -116,6 +116,10 @@ public sealed class Trainer
             observer?.OnEpoch(new RunProgress(e.Id, spec.Id, seed, epoch, e.MaxEpochs, trainLoss, log.LastTestAccuracy, clock.Elapsed));
         }
 
+        var scalars = e.CriticalPoint is { } critical
+            ? CriticalPointAnalysis.Run(model, parameters, data.TrainX, data.TrainY, critical)
+            : null;
+
         double[]? predictions = null;
         if (e.Record.Predictions)
         {
@@ -139,6 +143,7 @@ public sealed class Trainer
             Metrics = log.ToSeries(),
             Predictions = predictions,
             WeightEpochs = weightEpochs?.ToArray(),
+            Scalars = scalars,
             Provenance = null!,
         };
         result = result with { Provenance = provenance(result) with { WallSeconds = clock.Elapsed.TotalSeconds } };

@@ -92,6 +92,18 @@ public class ClaimPowerTests
     }
 
     [Fact]
+    public void CorrelationFailsWhenFlattenedOrReversed()
+    {
+        var claim = Claim(ClaimKind.Correlation, ["a"], metric: "final_train_loss", rule: new RuleSpec { Kind = RuleKind.Spearman, Alpha = 0.05 })
+            with { Versus = "epochs", Direction = TrendDirection.Decreasing };
+        Verdict With(Func<int, double> loss) => ClaimEvaluator.Evaluate(new ClaimInput(claim, Experiment("a"),
+            new Dictionary<string, IReadOnlyList<RunResult>> { ["a"] = Enumerable.Range(1, 12).Select(i => Run("a", i, loss(i)) with { Epochs = i * 10 }).ToList() })).Verdict;
+        With(i => 1.0 / i).Should().Be(Verdict.Holds);
+        With(i => i).Should().Be(Verdict.Deviates);
+        With(i => i % 2).Should().Be(Verdict.Deviates, "no monotone relation");
+    }
+
+    [Fact]
     public void ShapeFailsWhenTheDropOrThePlateauIsMissing()
     {
         var falling = Enumerable.Range(0, 100).Select(i => Math.Exp(-i / 10.0)).ToArray();

@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace Research.Claims;
+
+/// <summary>Across every run of the listed models, the metric rises (or falls) with another, by Spearman's ρ.</summary>
+internal static class CorrelationClaim
+{
+    public static ClaimResult Evaluate(ClaimInput input)
+    {
+        var c = input.Claim;
+        var runs = c.Models.SelectMany(m => input.Runs[m]).ToList();
+        var x = runs.Select(r => Metrics.Value(c.Versus!, r, input.Target)).ToList();
+        var y = runs.Select(r => Metrics.Value(c.Metric!, r, input.Target)).ToList();
+        var increasing = c.Direction == TrendDirection.Increasing;
+        var (rho, p) = Statistics.Spearman(x, y, increasing);
+        var holds = p <= c.Rule.Alpha;
+        var values = new Dictionary<string, double[]> { [c.Versus!] = [.. x], [c.Metric!] = [.. y] };
+        return new ClaimResult(c, ClaimEvaluator.Of(holds),
+            $"{c.Metric} expected to {(increasing ? "rise" : "fall")} with {c.Versus} over {runs.Count} runs: " +
+            $"Spearman ρ = {rho.ToString("0.###", CultureInfo.InvariantCulture)}, one-sided p = {p.ToString("0.####", CultureInfo.InvariantCulture)} (α = {c.Rule.Alpha})",
+            values, runs.Count);
+    }
+}

@@ -1,0 +1,15 @@
+namespace Research.Specs;
+
+/// <summary>
+/// §2.3: after ordinary training, minimise the squared gradient norm ‖∇θL‖² (Adam) until the gradient
+/// norm falls below <see cref="GradientBelow"/> or <see cref="MaxSteps"/> pass; then compute the full
+/// Hessian of the loss and its eigenvalues. Minimal ratio = fraction of eigenvalues above
+/// <see cref="EigenTolerance"/>.
+/// </summary>
+public sealed record CriticalPointSpec
+{
+    [SpecRange(Min = 1)] public int MaxSteps { get; init; } = 2000;
+    [SpecRange(Min = 0, MinExclusive = true)] public double Lr { get; init; } = 1e-4;
+    [SpecRange(Min = 0, MinExclusive = true)] public double GradientBelow { get; init; } = 1e-3;
+    [SpecRange(Min = 0)] public double EigenTolerance { get; init; } = 1e-6;
+}
