@@ -79,9 +79,10 @@ public sealed class Trainer
                     optimizer.ZeroGrad();
                     loss.backward();
                     using (no_grad())
+                    using (var weight = size.ToScalar()) // disposed now, not by the finalizer (see AdamStep)
                     {
                         if (e.Record.GradientNorm) normSum.add_(GradientNorm(parameters));
-                        lossSum.add_(loss.detach(), alpha: size);
+                        lossSum.add_(loss.detach(), alpha: weight);
                         if (classify && e.Record.Accuracy) correct.add_(output.argmax(1).eq(yb).sum());
                     }
                     optimizer.Step();
@@ -174,7 +175,8 @@ public sealed class Trainer
             long size = Math.Min(EvalBatch, n - start);
             var output = model.forward(x.narrow(0, start, size));
             var target = y.narrow(0, start, size);
-            lossSum.add_(Loss(kind, output, target).to_type(float64), alpha: size);
+            using var weight = size.ToScalar();
+            lossSum.add_(Loss(kind, output, target).to_type(float64), alpha: weight);
             if (kind == LossKind.CrossEntropy) correct.add_(output.argmax(1).eq(target).sum());
         }
         return (lossSum.item<double>() / n, kind == LossKind.CrossEntropy ? (double)correct.item<long>() / n : null);

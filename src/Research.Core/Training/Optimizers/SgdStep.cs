@@ -1,4 +1,5 @@
 using Research.Specs;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -7,12 +8,15 @@ namespace Research.Training.Optimizers;
 /// <summary>torch.optim.SGD (no dampening, no Nesterov): momentum buffer starts as the first gradient.</summary>
 public sealed class SgdStep : OptimizerStep
 {
-    readonly double _lr, _momentum, _weightDecay;
+    readonly bool _decay, _useMomentum;
+    readonly Scalar _sMinusLr, _sMomentum, _sWeightDecay;
     readonly Tensor?[] _buffers;
 
+    /// <remarks>Constants are Scalars made once, for the reason given on <see cref="AdamStep"/>.</remarks>
     public SgdStep(OptimizerSpec spec, IReadOnlyList<Parameter> parameters) : base(parameters)
     {
-        (_lr, _momentum, _weightDecay) = (spec.Lr, spec.Momentum, spec.WeightDecay);
+        (_decay, _useMomentum) = (spec.WeightDecay != 0, spec.Momentum != 0);
+        (_sMinusLr, _sMomentum, _sWeightDecay) = ((-spec.Lr).ToScalar(), spec.Momentum.ToScalar(), spec.WeightDecay.ToScalar());
         _buffers = new Tensor?[parameters.Count];
     }
 
@@ -23,19 +27,20 @@ public sealed class SgdStep : OptimizerStep
             var p = Parameters[i];
             var g = p.grad;
             if (g is null) continue;
-            if (_weightDecay != 0) g.add_(p, alpha: _weightDecay);
-            if (_momentum != 0)
+            if (_decay) g.add_(p, alpha: _sWeightDecay);
+            if (_useMomentum)
             {
-                if (_buffers[i] is { } buffer) buffer.mul_(_momentum).add_(g);
+                if (_buffers[i] is { } buffer) buffer.mul_(_sMomentum).add_(g);
                 else _buffers[i] = g.detach().clone().DetachFromDisposeScope();
                 g = _buffers[i]!;
             }
-            p.add_(g, alpha: -_lr);
+            p.add_(g, alpha: _sMinusLr);
         }
     }
 
     public override void Dispose()
     {
         foreach (var b in _buffers) b?.Dispose();
+        foreach (var s in new[] { _sMinusLr, _sMomentum, _sWeightDecay }) s.Dispose();
     }
 }
