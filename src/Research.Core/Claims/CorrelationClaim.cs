@@ -2,9 +2,14 @@ using System.Globalization;
 
 namespace Research.Claims;
 
-/// <summary>Across every run of the listed models, the metric rises (or falls) with another, by Spearman's ρ.</summary>
+/// <summary>
+/// Across every run of the listed models, the metric rises (or falls) with another, by Spearman's ρ.
+/// Fewer than <see cref="MinimumRuns"/> runs cannot show a rank correlation of any useful size: inconclusive.
+/// </summary>
 internal static class CorrelationClaim
 {
+    public const int MinimumRuns = 8;
+
     public static ClaimResult Evaluate(ClaimInput input)
     {
         var c = input.Claim;
@@ -13,9 +18,10 @@ internal static class CorrelationClaim
         var y = runs.Select(r => Metrics.Value(c.Metric!, r, input.Target)).ToList();
         var increasing = c.Direction == TrendDirection.Increasing;
         var (rho, p) = Statistics.Spearman(x, y, increasing);
-        var holds = p <= c.Rule.Alpha;
+        var verdict = runs.Count < MinimumRuns ? Verdict.Inconclusive : ClaimEvaluator.Of(p <= c.Rule.Alpha);
         var values = new Dictionary<string, double[]> { [c.Versus!] = [.. x], [c.Metric!] = [.. y] };
-        return new ClaimResult(c, ClaimEvaluator.Of(holds),
+        return new ClaimResult(c, verdict,
+            (verdict == Verdict.Inconclusive ? $"only {runs.Count} runs (a rank correlation needs ≥ {MinimumRuns}); " : "") +
             $"{c.Metric} expected to {(increasing ? "rise" : "fall")} with {c.Versus} over {runs.Count} runs: " +
             $"Spearman ρ = {rho.ToString("0.###", CultureInfo.InvariantCulture)}, one-sided p = {p.ToString("0.####", CultureInfo.InvariantCulture)} (α = {c.Rule.Alpha})",
             values, runs.Count);

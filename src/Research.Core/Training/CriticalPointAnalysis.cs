@@ -27,7 +27,7 @@ public static class CriticalPointAnalysis
             using var scope = NewDisposeScope();
             var loss = nn.functional.mse_loss(model.forward(x), y);
             var grads = torch.autograd.grad([loss], inputs, retain_graph: true, create_graph: true);
-            var squared = grads.Select(g => g.pow(2).sum()).Aggregate((a, b) => a + b);
+            var squared = grads.Select(g => g.square().sum()).Aggregate((a, b) => a + b); // square(), not pow(2): no Scalar per step
             norm = Math.Sqrt(squared.item<float>());
             if (norm < spec.GradientBelow || steps == spec.MaxSteps) break;
             optimizer.ZeroGrad();

@@ -101,6 +101,9 @@ public class ClaimPowerTests
         With(i => 1.0 / i).Should().Be(Verdict.Holds);
         With(i => i).Should().Be(Verdict.Deviates);
         With(i => i % 2).Should().Be(Verdict.Deviates, "no monotone relation");
+        var few = ClaimEvaluator.Evaluate(new ClaimInput(claim, Experiment("a"),
+            new Dictionary<string, IReadOnlyList<RunResult>> { ["a"] = Enumerable.Range(1, 5).Select(i => Run("a", i, 1.0 / i) with { Epochs = i * 10 }).ToList() }));
+        few.Verdict.Should().Be(Verdict.Inconclusive, "five runs are too few for a rank correlation");
     }
 
     [Fact]
