@@ -1,0 +1,52 @@
+using FluentAssertions;
+using Research.Baselines;
+using Research.Specs;
+using Research.Tests.Support;
+
+namespace Research.Tests.Baselines;
+
+public class BaselineTests
+{
+    static Snapshot Snap(double loss, int epochs, double[] series) => new()
+    {
+        Experiment = "exp", Profile = "ci",
+        Metrics = new Dictionary<string, double> { ["m/seed1/final_train_loss"] = loss, ["m/seed1/converged_epoch"] = epochs },
+        Series = new Dictionary<string, double[]> { ["fig-02/m/seed1/y"] = series },
+    };
+
+    static readonly BaselineSpec Rules = new()
+    {
+        Default = new ToleranceSpec { Relative = 1e-3 },
+        Tolerances = new Dictionary<string, ToleranceSpec>
+        {
+            ["converged_epoch"] = new() { Relative = 0.02 },
+            ["series"] = new() { Relative = 0.01 },
+        },
+    };
+
+    [Fact]
+    public void ValuesWithinTheirToleranceMatch()
+    {
+        SnapshotComparer.Compare(Snap(0.001, 1000, [1, 2]), Snap(0.0010005, 1015, [1.005, 2]), Rules).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void EveryDifferenceIsListedWithExpectedActualAndTolerance()
+    {
+        var differences = SnapshotComparer.Compare(Snap(0.001, 1000, [1, 2, 3]), Snap(0.002, 1100, [1, 2.5, 3.5]), Rules);
+        differences.Select(d => d.ToString()).Should().Equal(
+            "exp.verified.json: m/seed1/converged_epoch: expected 1000, got 1100 (tolerance ±2.00 %)",
+            "exp.verified.json: m/seed1/final_train_loss: expected 0.001, got 0.002 (tolerance ±0.10 %)",
+            "exp.verified.json: fig-02/m/seed1/y[1] (and 1 more points): expected 2, got 2.5 (tolerance ±1.00 %)");
+    }
+
+    [Fact]
+    public void ACorruptVerifiedFileIsNamedWithTheFix()
+    {
+        var store = new BaselineStore(TestSpecs.TempDir());
+        File.WriteAllText(store.PathOf("exp.verified.json"), "{ \"experiment\": \"exp\", \"metrics\": {");
+        var act = () => store.ReadSnapshot("exp");
+        act.Should().Throw<BaselineException>().Which.Message.Should()
+            .Contain("exp.verified.json: is not a valid baseline").And.Contain("./build.sh accept");
+    }
+}
