@@ -35,12 +35,8 @@ internal static class RunCommand
             AnsiConsole.MarkupLine($"[bold]§{e.Section} {Markup.Escape(e.Title)}[/] — {e.Profile.ToString().ToLowerInvariant()} profile, " +
                                    $"{chosenModels.Length} model(s) × {chosenSeeds.Length} seed(s), up to {e.MaxEpochs:N0} epochs, batch {e.BatchSize}");
             var results = new List<RunResult>();
-            void RunAll(IRunObserver observer)
-            {
-                foreach (var model in chosenModels)
-                    foreach (var seed in chosenSeeds)
-                        results.Add(engine.Run(e, model, seed, observer, cancel));
-            }
+            void RunAll(IRunObserver observer) =>
+                results.AddRange(engine.RunMany(e, chosenModels.SelectMany(m => chosenSeeds.Select(s => (m, s))), observer, cancel));
             LiveProgress.Show(RunAll, keepFinished: true);
             AnsiConsole.Write(ResultTable.Create(e, results));
             return 0;

@@ -29,6 +29,11 @@ internal sealed class LiveProgress(ProgressContext? context) : IRunObserver
 
     public void OnEpoch(in RunProgress p)
     {
+        lock (_tasks) Update(p);
+    }
+
+    void Update(in RunProgress p)
+    {
         var key = (p.Experiment, p.Model, p.Seed);
         if (context == null)
         {
@@ -49,6 +54,11 @@ internal sealed class LiveProgress(ProgressContext? context) : IRunObserver
     }
 
     public void OnFinished(RunResult result)
+    {
+        lock (_tasks) Finish(result);
+    }
+
+    void Finish(RunResult result)
     {
         var key = (result.Experiment, result.Model, result.Seed);
         if (_tasks.TryGetValue(key, out var task))

@@ -11,8 +11,9 @@ public static class ClaimJudge
     public static ClaimResult Judge(this Engine engine, ClaimSpec claim, Profile profile, IRunObserver? observer = null, CancellationToken cancel = default)
     {
         var e = engine.Spec.Experiment(claim.Experiment, profile);
-        var models = claim.Models.Append(claim.Than).OfType<string>().Distinct();
-        var runs = models.ToDictionary(m => m, m => (IReadOnlyList<RunResult>)e.Seeds.Select(s => engine.Run(e, m, s, observer, cancel)).ToList());
+        var models = claim.Models.Append(claim.Than).OfType<string>().Distinct().ToList();
+        var all = engine.RunMany(e, models.SelectMany(m => e.Seeds.Select(s => (m, s))), observer, cancel);
+        var runs = models.ToDictionary(m => m, m => (IReadOnlyList<RunResult>)all.Where(r => r.Model == m).ToList());
         var data = engine.Spec.DatasetOf(e);
         double[]? target = data.Kind == DatasetKind.Function
             ? TargetFunctions.Sample(data.Function!.Value, data.Domain![0], data.Domain[1], data.Points).Y

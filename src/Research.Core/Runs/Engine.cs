@@ -74,7 +74,29 @@ public sealed class Engine
 
     /// <summary>Every model of the experiment from every seed of its profile.</summary>
     public IReadOnlyList<RunResult> RunAll(ExperimentSpec e, IRunObserver? observer = null, CancellationToken cancel = default) =>
-        e.Models.Keys.SelectMany(m => e.Seeds.Select(s => (m, s))).Select(r => Run(e, r.m, r.s, observer, cancel)).ToList();
+        RunMany(e, e.Models.Keys.SelectMany(m => e.Seeds.Select(s => (m, s))), observer, cancel);
+
+    /// <summary>
+    /// Several runs of one experiment, as many at once as the cores allow (cores ÷ threads per run), in
+    /// the order given. Runs that cannot share the process (see <see cref="Trainer.CanShareProcess"/>)
+    /// still train one at a time; results are the same either way.
+    /// </summary>
+    public IReadOnlyList<RunResult> RunMany(ExperimentSpec e, IEnumerable<(string Model, int Seed)> runs, IRunObserver? observer = null, CancellationToken cancel = default)
+    {
+        var list = runs.ToList();
+        var results = new RunResult[list.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount / e.Threads), CancellationToken = cancel };
+        try
+        {
+            Parallel.For(0, list.Count, options, i => results[i] = Run(e, list[i].Model, list[i].Seed, observer, cancel));
+        }
+        catch (AggregateException all) when (all.InnerExceptions.Count >= 1)
+        {
+            // Surface the first failure as itself, so callers see a DataException or a cancellation, not a wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(all.InnerExceptions[0]).Throw();
+        }
+        return results;
+    }
 
     /// <summary>The weight snapshots stored beside a cached run (null when the run recorded none).</summary>
     public IReadOnlyList<float[]>? Weights(RunResult result) =>

@@ -21,6 +21,14 @@ public static class TorchRuntime
     /// </summary>
     public static readonly Lock Global = new();
 
+    /// <summary>
+    /// Training runs share the process: a run that touches libtorch's global state only while it is being
+    /// seeded and built (one thread, no dropout) holds this as a reader, so several train at once, one per
+    /// core; a run that keeps using global state (dropout draws from the global generator; another thread
+    /// count resizes the process-wide pool) holds it as the writer and trains alone.
+    /// </summary>
+    public static readonly ReaderWriterLockSlim Runs = new(LockRecursionPolicy.SupportsRecursion);
+
     public static string Os { get; } = System.Runtime.InteropServices.RuntimeInformation.OSDescription;
 
     /// <summary>Intra-op and inter-op threads; results are bit-identical only for the same count.</summary>

@@ -22,18 +22,42 @@ public sealed class Trainer
         ExperimentSpec experiment, DatasetSpec dataset, string modelId, int seed, TrainingData data,
         Func<RunResult, Provenance> provenance, IRunObserver? observer = null, CancellationToken cancel = default)
     {
-        lock (TorchRuntime.Global)
-            return TrainLocked(experiment, dataset, experiment.Models[modelId], seed, data, provenance, observer, cancel);
+        var spec = experiment.Models[modelId];
+        if (CanShareProcess(experiment, spec))
+        {
+            TorchRuntime.Runs.EnterReadLock();
+            try { return TrainLocked(experiment, dataset, spec, seed, data, provenance, observer, cancel); }
+            finally { TorchRuntime.Runs.ExitReadLock(); }
+        }
+        TorchRuntime.Runs.EnterWriteLock();
+        try
+        {
+            lock (TorchRuntime.Global)
+                return TrainLocked(experiment, dataset, spec, seed, data, provenance, observer, cancel);
+        }
+        finally { TorchRuntime.Runs.ExitWriteLock(); }
     }
+
+    /// <summary>
+    /// Whether the run can train beside others in this process with bit-identical results: one libtorch
+    /// thread, and no dropout (the only use of libtorch's global generator after initialisation).
+    /// </summary>
+    public static bool CanShareProcess(ExperimentSpec e, ModelSpec model) =>
+        e.Threads == 1 && !model.Layers.Any(l => l is DropoutLayer);
 
     TrainedRun TrainLocked(
         ExperimentSpec e, DatasetSpec dataset, ModelSpec spec, int seed, TrainingData data,
         Func<RunResult, Provenance> provenance, IRunObserver? observer, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
-        TorchRuntime.SetThreads(e.Threads);
-        manual_seed(seed);
-        using var model = new SpecModel(spec, DataShapes.Input(dataset));
+        SpecModel built;
+        lock (TorchRuntime.Global) // seeding and initialisation use libtorch's global generator
+        {
+            TorchRuntime.SetThreads(e.Threads);
+            manual_seed(seed);
+            built = new SpecModel(spec, DataShapes.Input(dataset));
+        }
+        using var model = built;
         var parameters = model.parameters().ToList();
         using var optimizer = OptimizerStep.Create(spec.Optimizer, parameters);
         using var shuffle = new Generator((ulong)seed);

@@ -22,6 +22,20 @@ public class TrainerTests
     }
 
     [Fact]
+    public void RunsTrainedSideBySideEqualRunsTrainedAlone()
+    {
+        var yaml = TestSpecs.Fit().Replace("max_epochs: 60", "max_epochs: 400\n    batch_size: 16");
+        var together = TestSpecs.Engine(yaml, TestSpecs.TempDir());
+        var e = together.Spec.Experiment("tiny-fit", Profile.Full);
+        var pairs = new[] { ("small", 1), ("small", 2), ("small", 3), ("small", 4) };
+        var parallel = together.RunMany(e, pairs, cancel: TestContext.Current.CancellationToken);
+        var alone = TestSpecs.Engine(yaml, TestSpecs.TempDir());
+        foreach (var (run, (model, seed)) in parallel.Zip(pairs))
+            run.Metrics.TrainLoss.Should().Equal(alone.Run(e, model, seed, cancel: TestContext.Current.CancellationToken).Metrics.TrainLoss,
+                $"seed {seed} trained beside others must be bit-identical to seed {seed} trained alone");
+    }
+
+    [Fact]
     public void MiniBatchRunsAreDeterministicToo()
     {
         var yaml = TestSpecs.Fit().Replace("max_epochs: 60", "max_epochs: 5\n    batch_size: 10");
