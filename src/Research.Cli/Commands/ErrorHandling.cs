@@ -27,6 +27,16 @@ internal static class ErrorHandling
             AnsiConsole.MarkupLine($"[yellow]Fix:[/] {Markup.Escape(e.Fix)}");
             return DataError;
         }
+        catch (Research.Runs.StorageException e)
+        {
+            AnsiConsole.MarkupLine($"[red]Storage problem:[/] {Markup.Escape(e.Message)}");
+            return IoError;
+        }
+        catch (Research.Baselines.BaselineException e)
+        {
+            AnsiConsole.MarkupLine($"[red]Baseline problem:[/] {Markup.Escape(e.Message)}");
+            return IoError;
+        }
         catch (KeyNotFoundException e)
         {
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");

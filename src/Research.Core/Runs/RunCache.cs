@@ -31,14 +31,21 @@ public sealed class RunCache(string root)
 
     public void Write(string path, TrainedRun run)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        if (run.Weights is { } weights) WriteAtomically(WeightsPathOf(path), stream => WriteWeights(stream, weights));
-        var body = JsonSerializer.Serialize(run.Result, Json.Options);
-        WriteAtomically(path, stream =>
+        try
         {
-            var bytes = Encoding.UTF8.GetBytes(Hash(body) + "\n" + body);
-            stream.Write(bytes);
-        });
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            if (run.Weights is { } weights) WriteAtomically(WeightsPathOf(path), stream => WriteWeights(stream, weights));
+            var body = JsonSerializer.Serialize(run.Result, Json.Options);
+            WriteAtomically(path, stream =>
+            {
+                var bytes = Encoding.UTF8.GetBytes(Hash(body) + "\n" + body);
+                stream.Write(bytes);
+            });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw StorageException.Writing(Root, e, RepoPaths.CacheVariable);
+        }
     }
 
     public IReadOnlyList<float[]>? ReadWeights(string path)

@@ -16,7 +16,14 @@ public sealed class RunLock : IDisposable
     /// <param name="cancel">Stops waiting.</param>
     public static RunLock Acquire(string path, Action? onWait = null, CancellationToken cancel = default)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw StorageException.Writing(Path.GetDirectoryName(path)!, e, RepoPaths.CacheVariable);
+        }
         var waited = false;
         while (true)
         {
@@ -25,7 +32,11 @@ public sealed class RunLock : IDisposable
                 // FileShare.None is an exclusive advisory lock (flock) on Unix.
                 return new RunLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
             }
-            catch (IOException) when (!cancel.IsCancellationRequested)
+            catch (UnauthorizedAccessException e)
+            {
+                throw StorageException.Writing(Path.GetDirectoryName(path)!, e, RepoPaths.CacheVariable);
+            }
+            catch (IOException) when (!cancel.IsCancellationRequested && Directory.Exists(Path.GetDirectoryName(path)))
             {
                 if (!waited) onWait?.Invoke();
                 waited = true;

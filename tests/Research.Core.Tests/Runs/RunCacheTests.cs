@@ -62,6 +62,18 @@ public class RunCacheTests
     }
 
     [Fact]
+    public void ACacheThatCannotBeWrittenGivesAClearError()
+    {
+        // A file where the cache folder should be: as unwritable as a read-only folder, even for root.
+        var blocker = Path.Combine(TestSpecs.TempDir(), "cache");
+        File.WriteAllText(blocker, "not a folder");
+        var engine = TestSpecs.Engine(TestSpecs.Fit(), blocker);
+        var act = () => engine.Run(engine.Spec.Experiment("tiny-fit", Profile.Full), "small", 1, cancel: TestContext.Current.CancellationToken);
+        act.Should().Throw<StorageException>().Which.Message.Should()
+            .StartWith(blocker).And.Contain("point RESEARCH_CACHE at a writable folder");
+    }
+
+    [Fact]
     public void TwoEnginesSharingACacheTrainARunOnce()
     {
         // Separate engines stand for separate processes: only the lock file coordinates them.
