@@ -15,7 +15,9 @@ public sealed class DataFactory(string mnistFolder)
     readonly ConcurrentDictionary<string, Lazy<TrainingData>> _cache = new();
 
     public TrainingData Get(DatasetSpec data, int? trainSamples, int? testSamples) =>
-        _cache.GetOrAdd($"{data}|{trainSamples}|{testSamples}", _ => new Lazy<TrainingData>(() => Create(data, trainSamples, testSamples))).Value;
+        // Keyed by the spec's content (a record's ToString prints lists by type name, not by value).
+        _cache.GetOrAdd($"{System.Text.Json.JsonSerializer.Serialize(data, Runs.Json.Canonical)}|{trainSamples}|{testSamples}",
+            _ => new Lazy<TrainingData>(() => Create(data, trainSamples, testSamples))).Value;
 
     TrainingData Create(DatasetSpec data, int? trainSamples, int? testSamples)
     {
