@@ -71,6 +71,9 @@ internal sealed class LiveProgress(ProgressContext? context) : IRunObserver
             Console.WriteLine($"  {result.Experiment} {result.Model} seed {result.Seed}: {Outcome(result)}");
     }
 
+    public void OnResumed(string experiment, string model, int seed, int epoch) =>
+        Console.WriteLine($"  {experiment} {model} seed {seed}: resuming from the checkpoint at epoch {epoch:N0}");
+
     public void OnWaiting(string experiment, string model, int seed) =>
         Console.WriteLine($"  {experiment} {model} seed {seed}: another process is training this run; waiting for its result");
 

@@ -48,8 +48,10 @@ public sealed class Engine
             using var runLock = RunLock.Acquire(path + ".lock", () => observer?.OnWaiting(e.Id, model, seed), cancel);
             if (Cached() is { } theirs) return theirs;
             var data = Data.Get(dataset, e.TrainSamples, e.TestSamples);
-            var trained = _trainer.Train(e, dataset, model, seed, data, r => Provenance(key, data, e), observer, cancel);
+            var checkpoint = path + ".ckpt";
+            var trained = _trainer.Train(e, dataset, model, seed, data, r => Provenance(key, data, e), observer, cancel, checkpoint);
             Cache.Write(path, trained);
+            TrainingCheckpoint.Delete(checkpoint);
             return trained.Result;
         }));
 

@@ -25,7 +25,7 @@ public static class RunKey
             torchsharp = TorchRuntime.TorchSharpVersion,
             libtorch = TorchRuntime.LibTorchVersion,
             data = data with { Description = null },
-            experiment = e with { Title = "", Notes = null, Section = "", Seeds = [], Figures = [], Models = new Dictionary<string, ModelSpec>(), Profile = Profile.Full },
+            experiment = e with { Title = "", Notes = null, Section = "", Seeds = [], Figures = [], CheckpointEvery = 0, Models = new Dictionary<string, ModelSpec>(), Profile = Profile.Full },
             model,
             seed,
         };

@@ -29,6 +29,8 @@ public sealed record ExperimentSpec
     public CriticalPointSpec? CriticalPoint { get; init; }
 
     public required IReadOnlyList<int> Seeds { get; init; }
+    /// <summary>Save the training state every this many epochs (0 = never); an interrupted run resumes from it with the same result.</summary>
+    [SpecRange(Min = 0)] public int CheckpointEvery { get; init; }
     /// <summary>Intra-op threads for libtorch; results are bit-identical only for the same count.</summary>
     [SpecRange(Min = 1, Max = 256)] public int Threads { get; init; } = 1;
 

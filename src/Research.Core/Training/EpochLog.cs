@@ -27,6 +27,24 @@ internal sealed class EpochLog(RecordSpec record)
         if (accuracy is { } a) _testAccuracy.Add(a);
     }
 
+    public void Save(BinaryWriter w)
+    {
+        w.WriteInts(_epochs); w.WriteDoubles(_loss); w.WriteDoubles(_accuracy); w.WriteDoubles(_norm);
+        w.WriteInts(_testEpochs); w.WriteDoubles(_testLoss); w.WriteDoubles(_testAccuracy);
+    }
+
+    public void Load(BinaryReader r)
+    {
+        Replace(_epochs, r.ReadInts()); Replace(_loss, r.ReadDoubles()); Replace(_accuracy, r.ReadDoubles()); Replace(_norm, r.ReadDoubles());
+        Replace(_testEpochs, r.ReadInts()); Replace(_testLoss, r.ReadDoubles()); Replace(_testAccuracy, r.ReadDoubles());
+    }
+
+    static void Replace<T>(List<T> list, List<T> values)
+    {
+        list.Clear();
+        list.AddRange(values);
+    }
+
     public MetricSeries ToSeries() => new()
     {
         Epochs = [.. _epochs],

@@ -13,4 +13,6 @@ public interface IRunObserver
     /// <summary>Another process holds this run's lock (it is training it); this one waits for its result.</summary>
     void OnWaiting(string experiment, string model, int seed) { }
     void OnFinished(RunResult result) { }
+    /// <summary>The run continues from a checkpoint written by an earlier, interrupted attempt.</summary>
+    void OnResumed(string experiment, string model, int seed, int epoch) { }
 }

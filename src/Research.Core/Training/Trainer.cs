@@ -20,20 +20,20 @@ public sealed class Trainer
 
     public TrainedRun Train(
         ExperimentSpec experiment, DatasetSpec dataset, string modelId, int seed, TrainingData data,
-        Func<RunResult, Provenance> provenance, IRunObserver? observer = null, CancellationToken cancel = default)
+        Func<RunResult, Provenance> provenance, IRunObserver? observer = null, CancellationToken cancel = default, string? checkpoint = null)
     {
         var spec = experiment.Models[modelId];
         if (CanShareProcess(experiment, spec))
         {
             TorchRuntime.Runs.EnterReadLock();
-            try { return TrainLocked(experiment, dataset, spec, seed, data, provenance, observer, cancel); }
+            try { return TrainLocked(experiment, dataset, spec, seed, data, provenance, observer, cancel, checkpoint); }
             finally { TorchRuntime.Runs.ExitReadLock(); }
         }
         TorchRuntime.Runs.EnterWriteLock();
         try
         {
             lock (TorchRuntime.Global)
-                return TrainLocked(experiment, dataset, spec, seed, data, provenance, observer, cancel);
+                return TrainLocked(experiment, dataset, spec, seed, data, provenance, observer, cancel, checkpoint);
         }
         finally { TorchRuntime.Runs.ExitWriteLock(); }
     }
@@ -47,7 +47,7 @@ public sealed class Trainer
 
     TrainedRun TrainLocked(
         ExperimentSpec e, DatasetSpec dataset, ModelSpec spec, int seed, TrainingData data,
-        Func<RunResult, Provenance> provenance, IRunObserver? observer, CancellationToken cancel)
+        Func<RunResult, Provenance> provenance, IRunObserver? observer, CancellationToken cancel, string? checkpoint)
     {
         var clock = Stopwatch.StartNew();
         SpecModel built;
@@ -70,6 +70,44 @@ public sealed class Trainer
         int streak = 0;
         int? converged = null, diverged = null;
         int epoch = 0;
+        double earlierSeconds = 0;
+        var checkpointing = checkpoint != null && e.CheckpointEvery > 0;
+        var usesGlobalGenerator = !CanShareProcess(e, spec);
+
+        void Save(BinaryWriter w)
+        {
+            w.Write(epoch); w.Write(streak); w.Write(earlierSeconds + clock.Elapsed.TotalSeconds);
+            foreach (var p in parameters) w.WriteTensor(p);
+            optimizer.Save(w);
+            using (var state = shuffle.get_state()) w.WriteState(state);
+            if (usesGlobalGenerator) // dropout draws from libtorch's global generator
+                using (var state = torch.random.get_rng_state()) w.WriteState(state);
+            log.Save(w);
+            if (weights != null)
+            {
+                w.WriteInts(weightEpochs!);
+                w.Write(weights.Count);
+                foreach (var snapshot in weights) w.WriteFloats(snapshot);
+            }
+        }
+
+        if (checkpointing && TrainingCheckpoint.TryRead(checkpoint!) is { } saved)
+            using (saved)
+            {
+                epoch = saved.ReadInt32(); streak = saved.ReadInt32(); earlierSeconds = saved.ReadDouble();
+                foreach (var p in parameters) saved.ReadTensorInto(p);
+                optimizer.Load(saved);
+                using (var state = saved.ReadState()) shuffle.set_state(state);
+                if (usesGlobalGenerator)
+                    using (var state = saved.ReadState()) torch.random.set_rng_state(state);
+                log.Load(saved);
+                if (weights != null)
+                {
+                    weightEpochs = saved.ReadInts();
+                    weights = Enumerable.Range(0, saved.ReadInt32()).Select(_ => saved.ReadFloats()).ToList();
+                }
+                observer?.OnResumed(e.Id, spec.Id, seed, epoch);
+            }
 
         using var lossSum = zeros(1, dtype: float64);
         using var correct = zeros(1, dtype: int64);
@@ -138,6 +176,8 @@ public sealed class Trainer
                 weights.Add(Flatten(parameters));
                 weightEpochs!.Add(epoch);
             }
+            if (checkpointing && epoch % e.CheckpointEvery == 0 && epoch < e.MaxEpochs && converged == null)
+                TrainingCheckpoint.Write(checkpoint!, Save);
             observer?.OnEpoch(new RunProgress(e.Id, spec.Id, seed, epoch, e.MaxEpochs, trainLoss, log.LastTestAccuracy, clock.Elapsed));
         }
 
@@ -171,7 +211,7 @@ public sealed class Trainer
             Scalars = scalars,
             Provenance = null!,
         };
-        result = result with { Provenance = provenance(result) with { WallSeconds = clock.Elapsed.TotalSeconds } };
+        result = result with { Provenance = provenance(result) with { WallSeconds = earlierSeconds + clock.Elapsed.TotalSeconds } };
         return new TrainedRun(result, weights);
     }
 

@@ -50,6 +50,18 @@ public sealed class AdamStep : OptimizerStep
         }
     }
 
+    public override void Save(BinaryWriter writer)
+    {
+        writer.Write(_t);
+        foreach (var t in _m.Concat(_v)) writer.WriteTensor(t);
+    }
+
+    public override void Load(BinaryReader reader)
+    {
+        _t = reader.ReadInt32();
+        foreach (var t in _m.Concat(_v)) reader.ReadTensorInto(t);
+    }
+
     public override void Dispose()
     {
         foreach (var t in _m.Concat(_v).Concat(_denom)) t.Dispose();

@@ -42,5 +42,11 @@ public abstract class OptimizerStep : IDisposable
         foreach (var p in Parameters) p.grad?.zero_();
     }
 
+    /// <summary>Writes the optimizer's state (moments, buffers, step count) for a checkpoint.</summary>
+    public abstract void Save(BinaryWriter writer);
+
+    /// <summary>Restores state written by <see cref="Save"/> for the same parameters.</summary>
+    public abstract void Load(BinaryReader reader);
+
     public abstract void Dispose();
 }

@@ -38,6 +38,25 @@ public sealed class SgdStep : OptimizerStep
         }
     }
 
+    public override void Save(BinaryWriter writer)
+    {
+        foreach (var b in _buffers)
+        {
+            writer.Write(b is not null);
+            if (b is not null) writer.WriteTensor(b);
+        }
+    }
+
+    public override void Load(BinaryReader reader)
+    {
+        for (int i = 0; i < _buffers.Length; i++)
+        {
+            if (!reader.ReadBoolean()) continue;
+            _buffers[i] ??= zeros_like(Parameters[i]).DetachFromDisposeScope();
+            reader.ReadTensorInto(_buffers[i]!);
+        }
+    }
+
     public override void Dispose()
     {
         foreach (var b in _buffers) b?.Dispose();
