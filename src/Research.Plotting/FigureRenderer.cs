@@ -21,11 +21,19 @@ public static class FigureRenderer
     public static void SavePng(Figure figure, string path)
     {
         using var plot = Render(figure);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        // Written beside the target and renamed, so an interrupted render never leaves half a PNG.
-        var temp = path + ".tmp.png";
-        plot.SavePng(temp, Width, Height);
-        File.Move(temp, path, overwrite: true);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+            // Written beside the target and renamed, so an interrupted render never leaves half a PNG.
+            var temp = path + ".tmp.png";
+            plot.SavePng(temp, Width, Height);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Research.Runs.StorageException.Writing(folder, e, "--out");
+        }
     }
 
     public static Plot Render(Figure figure)

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using FluentAssertions;
+using Research.Tests.Support;
+
+namespace Research.Tests.Runs;
+
+/// <summary>Two `research run` processes on one cache: one trains, the other waits and reuses the result.</summary>
+public class TwoProcessTests
+{
+    [Fact]
+    public void TheSecondProcessWaitsForTheFirstAndReusesItsResult()
+    {
+        var specDir = TestSpecs.TempDir();
+        var cache = TestSpecs.TempDir();
+        File.WriteAllText(Path.Combine(specDir, "experiments.yaml"), TestSpecs.Fit().Replace("max_epochs: 60", "max_epochs: 40000"));
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var dll = Path.Combine(TestSpecs.RepoRoot, "src", "Research.Cli", "bin", configuration, "net10.0", "research.dll");
+        Process Start() => Process.Start(new ProcessStartInfo("dotnet", [dll, "run", "tiny-fit", "--profile", "full", "--seed", "1", "--spec", Path.Combine(specDir, "experiments.yaml")])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, Environment = { ["RESEARCH_CACHE"] = cache },
+        })!;
+
+        using var first = Start();
+        // Wait until the first process is training (it holds the run's lock), then start the second.
+        string? line;
+        while ((line = first.StandardOutput.ReadLine()) != null && !line.Contains("epoch 4,000/40,000")) { }
+        using var second = Start();
+        var secondOutput = second.StandardOutput.ReadToEnd();
+        var firstOutput = first.StandardOutput.ReadToEnd();
+        first.WaitForExit();
+        second.WaitForExit();
+
+        first.ExitCode.Should().Be(0);
+        second.ExitCode.Should().Be(0);
+        secondOutput.Should().Contain("another process is training this run; waiting for its result")
+            .And.Contain("from the run cache").And.NotContain("epoch 4,000/40,000");
+        firstOutput.Should().Contain("epoch 40,000/40,000");
+        Directory.GetFiles(cache, "*.json", SearchOption.AllDirectories).Should().ContainSingle();
+    }
+}
