@@ -10,6 +10,8 @@ namespace Research.Runs;
 /// The cache key of a run: a SHA-256 over everything that can change its numbers — the resolved data set
 /// and experiment settings, this model's spec, the seed, the thread count, and the engine and libtorch
 /// versions. Descriptive text (titles, labels, notes) is left out, so editing prose keeps the cache.
+/// The key hashes the records' JSON: a new spec property changes every key unless it is [JsonIgnore]d
+/// (right for settings that never change results, like checkpoint_every) or removed here.
 /// </summary>
 public static class RunKey
 {
@@ -25,7 +27,7 @@ public static class RunKey
             torchsharp = TorchRuntime.TorchSharpVersion,
             libtorch = TorchRuntime.LibTorchVersion,
             data = data with { Description = null },
-            experiment = e with { Title = "", Notes = null, Section = "", Seeds = [], Figures = [], CheckpointEvery = 0, Models = new Dictionary<string, ModelSpec>(), Profile = Profile.Full },
+            experiment = e with { Title = "", Notes = null, Section = "", Seeds = [], Figures = [], Models = new Dictionary<string, ModelSpec>(), Profile = Profile.Full },
             model,
             seed,
         };

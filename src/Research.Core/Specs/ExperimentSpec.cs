@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Research.Specs;
 
 /// <summary>
@@ -30,7 +32,8 @@ public sealed record ExperimentSpec
 
     public required IReadOnlyList<int> Seeds { get; init; }
     /// <summary>Save the training state every this many epochs (0 = never); an interrupted run resumes from it with the same result.</summary>
-    [SpecRange(Min = 0)] public int CheckpointEvery { get; init; }
+    /// <remarks>Left out of the run key's JSON (it never changes results), so adding it kept every cached run valid.</remarks>
+    [SpecRange(Min = 0)][JsonIgnore] public int CheckpointEvery { get; init; }
     /// <summary>Intra-op threads for libtorch; results are bit-identical only for the same count.</summary>
     [SpecRange(Min = 1, Max = 256)] public int Threads { get; init; } = 1;
 
