@@ -17,14 +17,14 @@ public static class ClaimValidator
             return; // the experiment itself has errors, reported where they are
         if (!experiments.TryGetValue(c.Experiment, out var byProfile))
         {
-            var hint = SpecPath.Suggest(c.Experiment, experiments.Keys) is { } near ? $" (did you mean '{near}'?)" : "";
+            var hint = SpecPath.Hint(c.Experiment, experiments.Keys);
             Error("experiment", $"unknown experiment '{c.Experiment}'{hint}; experiments: {string.Join(", ", declared)}");
             return;
         }
         var models = byProfile[Profile.Full].Models;
         foreach (var m in c.Models.Append(c.Than).OfType<string>().Where(m => !models.ContainsKey(m)))
         {
-            var hint = SpecPath.Suggest(m, models.Keys) is { } near ? $" (did you mean '{near}'?)" : "";
+            var hint = SpecPath.Hint(m, models.Keys);
             Error(c.Than == m ? "than" : "models", $"experiment {c.Experiment} has no model '{m}'{hint}; models: {string.Join(", ", models.Keys)}");
         }
         if (c.Models.Count == 0) Error("models", "name at least one model");
@@ -33,7 +33,7 @@ public static class ClaimValidator
         if (needsMetric && c.Metric is null) Error("metric", $"a {Lower(c.Kind)} claim needs 'metric'; metrics: {string.Join(", ", Metrics.Names)}");
         if (c.Metric is { } metric && !Metrics.Names.Contains(metric))
         {
-            var hint = SpecPath.Suggest(metric, Metrics.Names) is { } near ? $" (did you mean '{near}'?)" : "";
+            var hint = SpecPath.Hint(metric, Metrics.Names);
             Error("metric", $"unknown metric '{metric}'{hint}; metrics: {string.Join(", ", Metrics.Names)}");
         }
         switch (c.Kind)

@@ -56,7 +56,7 @@ public abstract record LayerSpec
             case "flatten": return NoArg(new FlattenLayer(), arg, argPath, binder);
             case "leaky_relu" when arg != null: return binder.Bind<ActivationLayer>(arg, argPath) is { } a ? a with { Kind = ActivationKind.LeakyRelu } : null;
         }
-        var hint = SpecPath.Suggest(name, Names) is { } near ? $" (did you mean '{near}'?)" : "";
+        var hint = SpecPath.Hint(name, Names);
         var activations = Enum.GetValues<ActivationKind>().ToDictionary(v => SpecPath.SnakeCase(v.ToString()));
         if (activations.TryGetValue(name, out var kind)) return NoArg(new ActivationLayer { Kind = kind }, arg, argPath, binder);
         binder.Error(at, path, $"unknown layer '{name}'{hint}; allowed: {string.Join(", ", Names)}");

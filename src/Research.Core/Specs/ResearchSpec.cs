@@ -21,7 +21,7 @@ public sealed record ResearchSpec
             ? byProfile[profile]
             : throw new KeyNotFoundException(
                 $"no experiment '{id}' in {SourceFile}" +
-                (SpecPath.Suggest(id, Experiments.Keys) is { } near ? $" (did you mean '{near}'?)" : "") +
+                SpecPath.Hint(id, Experiments.Keys) +
                 $"; experiments: {string.Join(", ", Experiments.Keys)}");
 
     public DatasetSpec DatasetOf(ExperimentSpec experiment) => Datasets[experiment.Dataset];

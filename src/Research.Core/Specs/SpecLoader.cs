@@ -44,7 +44,7 @@ public static class SpecLoader
 
         foreach (var (key, _) in map.Entries)
             if (!TopLevelKeys.Contains(key.Value) && !key.Value.StartsWith("x-", StringComparison.Ordinal))
-                binder.Error(key, key.Value, $"unknown top-level key '{key.Value}'{Hint(key.Value, TopLevelKeys)}; allowed: {string.Join(", ", TopLevelKeys)}");
+                binder.Error(key, key.Value, $"unknown top-level key '{key.Value}'{SpecPath.Hint(key.Value, TopLevelKeys)}; allowed: {string.Join(", ", TopLevelKeys)}");
         if (map["schema"] is { } schema && binder.Bind<int?>(schema, "schema") is { } v && v != SchemaVersion)
             binder.Error(schema, "schema", $"this harness reads schema {SchemaVersion}");
 
@@ -109,7 +109,7 @@ public static class SpecLoader
         var based = defaults != null ? YamlMerge.Over(defaults, experiment) : experiment;
         // Checked before binding, so that a wrong reference is reported even when other keys are wrong too.
         if (datasets != null && based is YamlMapping { } b && b["dataset"] is YamlScalar ds && !datasets.ContainsKey(ds.Value))
-            binder.Error(ds, SpecPath.Child(path, "dataset"), $"unknown dataset '{ds.Value}'{Hint(ds.Value, datasets.Keys)}; datasets: {string.Join(", ", datasets.Keys)}");
+            binder.Error(ds, SpecPath.Child(path, "dataset"), $"unknown dataset '{ds.Value}'{SpecPath.Hint(ds.Value, datasets.Keys)}; datasets: {string.Join(", ", datasets.Keys)}");
 
         var result = new Dictionary<Profile, ExperimentSpec>();
         foreach (var profile in Enum.GetValues<Profile>())
@@ -129,6 +129,4 @@ public static class SpecLoader
         return result.Count == Enum.GetValues<Profile>().Length ? result : null;
     }
 
-    static string Hint(string word, IEnumerable<string> candidates) =>
-        SpecPath.Suggest(word, candidates) is { } near ? $" (did you mean '{near}'?)" : "";
 }

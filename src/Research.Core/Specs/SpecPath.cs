@@ -40,6 +40,10 @@ public static class SpecPath
         return best != null && bestDistance <= Math.Max(2, word.Length / 3) ? best : null;
     }
 
+    /// <summary>" (did you mean 'x'?)" when a candidate is close to <paramref name="word"/>, else "".</summary>
+    public static string Hint(string word, IEnumerable<string> candidates) =>
+        Suggest(word, candidates) is { } near ? $" (did you mean '{near}'?)" : "";
+
     static int Levenshtein(string a, string b)
     {
         var prev = new int[b.Length + 1];

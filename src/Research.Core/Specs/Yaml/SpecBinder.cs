@@ -67,7 +67,7 @@ public sealed class SpecBinder(ICollection<SpecError> errors)
         if (Scalar(node, path, "a name") is not { } s) return null;
         var names = Enum.GetNames(type).ToDictionary(SpecPath.SnakeCase);
         if (names.TryGetValue(s.Value, out var name)) return Enum.Parse(type, name);
-        var hint = SpecPath.Suggest(s.Value, names.Keys) is { } near ? $" (did you mean '{near}'?)" : "";
+        var hint = SpecPath.Hint(s.Value, names.Keys);
         Error(node, path, $"unknown {SpecPath.SnakeCase(type.Name).Replace('_', ' ')} '{s.Value}'{hint}; allowed: {string.Join(", ", names.Keys)}");
         return null;
     }
