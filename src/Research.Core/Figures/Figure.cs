@@ -14,6 +14,9 @@ public sealed record Figure
     public required string YLabel { get; init; }
     public bool LogX { get; init; }
     public bool LogY { get; init; }
+    /// <summary>Label of a second, right-hand y axis for series with <see cref="FigureSeries.RightAxis"/> (null: none).</summary>
+    public string? Y2Label { get; init; }
+    public bool LogY2 { get; init; }
     public required IReadOnlyList<FigureSeries> Series { get; init; }
 
     public string FileName => $"fig-{Number:00}.png";
@@ -34,4 +37,12 @@ public sealed record FigureSeries
     public bool Reference { get; init; }
     /// <summary>Points only, no line (one point per run).</summary>
     public bool Markers { get; init; }
+    /// <summary>A line with a marker at every point (sweeps, trajectories).</summary>
+    public bool LineMarkers { get; init; }
+    /// <summary>Drawn dashed in its group's colour (e.g. the test curve beside the solid training curve).</summary>
+    public bool Dashed { get; init; }
+    /// <summary>Plotted against the right-hand axis (<see cref="Figure.Y2Label"/>).</summary>
+    public bool RightAxis { get; init; }
+    /// <summary>Text written beside some points (index into X/Y → text), e.g. accuracy along a trajectory.</summary>
+    public IReadOnlyDictionary<int, string>? PointLabels { get; init; }
 }
