@@ -5,7 +5,10 @@ namespace Research.Plotting;
 
 /// <summary>
 /// Draws a <see cref="Figure"/> to PNG with ScottPlot: labelled axes, a legend naming each model, log axes
-/// drawn as log10 with decade ticks, other seeds faint behind the first, ground truth dashed black.
+/// drawn as log10 with decade ticks, other seeds faint behind the first, ground truth dashed black. A figure
+/// with a <see cref="Figure.Y2Label"/> reads its <see cref="FigureSeries.RightAxis"/> series against a second,
+/// right-hand axis (log or not on its own, " (right axis)" in their legend text); series may also be dashed in
+/// their colour, carry a marker at every point, or have texts written beside some points.
 /// </summary>
 public static class FigureRenderer
 {
@@ -39,20 +42,28 @@ public static class FigureRenderer
     public static Plot Render(Figure figure)
     {
         var plot = new Plot();
+        bool OnRight(FigureSeries s) => figure.Y2Label is not null && s.RightAxis;
+        var labels = new List<(FigureSeries Series, double[] X, double[] Y)>();
         foreach (var s in figure.Series.OrderBy(s => s.Faint ? 0 : s.Reference ? 2 : 1))
         {
+            var right = OnRight(s);
             var xs = figure.LogX ? s.X.Select(Log).ToArray() : s.X;
-            var ys = figure.LogY ? s.Y.Select(Log).ToArray() : s.Y;
+            var ys = (right ? figure.LogY2 : figure.LogY) ? s.Y.Select(Log).ToArray() : s.Y;
+            var color = Palette[s.Group % Palette.Length];
+            var legend = s.Faint ? null : LegendText(s.Label, right);
+            if (s.PointLabels is { Count: > 0 }) labels.Add((s, xs, ys));
             if (s.Markers)
             {
                 var points = plot.Add.ScatterPoints(xs, ys);
-                points.Color = Palette[s.Group % Palette.Length].WithAlpha(0.8);
+                points.Color = color.WithAlpha(0.8);
                 points.MarkerSize = 7;
-                points.LegendText = s.Label;
+                if (right) points.Axes.YAxis = plot.Axes.Right;
+                if (legend is not null) points.LegendText = legend;
                 continue;
             }
             var line = plot.Add.ScatterLine(xs, ys);
             line.MarkerSize = 0;
+            if (right) line.Axes.YAxis = plot.Axes.Right;
             if (s.Reference)
             {
                 line.Color = Colors.Black.WithAlpha(0.75);
@@ -61,21 +72,57 @@ public static class FigureRenderer
             }
             else
             {
-                var color = Palette[s.Group % Palette.Length];
                 line.Color = s.Faint ? color.WithAlpha(0.25) : color;
                 line.LineWidth = s.Faint ? 1 : 2.2f;
+                if (s.Dashed) line.LinePattern = LinePattern.Dashed;
+                if (s.LineMarkers)
+                {
+                    line.MarkerShape = MarkerShape.FilledCircle;
+                    line.MarkerSize = 6;
+                }
             }
-            if (!s.Faint) line.LegendText = s.Label;
+            if (legend is not null) line.LegendText = legend;
+        }
+        // Written last, so that no line is drawn over the text.
+        var plotted = labels.Count == 0 ? [] : figure.Series.SelectMany(s => figure.LogX ? s.X.Select(Log) : s.X).Where(double.IsFinite).ToArray();
+        var leftOf = plotted.Length == 0 ? double.PositiveInfinity : plotted.Max() - 0.15 * (plotted.Max() - plotted.Min());
+        foreach (var (s, xs, ys) in labels)
+        {
+            var color = Palette[s.Group % Palette.Length];
+            foreach (var (i, text) in s.PointLabels!)
+            {
+                if (i < 0 || i >= xs.Length || i >= ys.Length || !double.IsFinite(xs[i]) || !double.IsFinite(ys[i])) continue;
+                var label = plot.Add.Text(text, xs[i], ys[i]);
+                label.LabelFontSize = 10;
+                label.LabelFontColor = color;
+                // Above the point and clear of its marker: to its right, or to its left near the right edge.
+                var nearRightEdge = xs[i] > leftOf;
+                label.Alignment = nearRightEdge ? Alignment.LowerRight : Alignment.LowerLeft;
+                label.OffsetX = nearRightEdge ? -5 : 5;
+                label.OffsetY = -4;
+                if (OnRight(s)) label.Axes.YAxis = plot.Axes.Right;
+            }
         }
         plot.Title(figure.Title, size: 16);
         plot.XLabel(figure.XLabel, size: 14);
         plot.YLabel(figure.YLabel, size: 14);
-        if (figure.LogY) plot.Axes.Left.TickGenerator = LogTicks(Decades(figure.Series.SelectMany(s => s.Y)));
+        // Decade ticks from the series drawn against each axis only.
+        if (figure.LogY) plot.Axes.Left.TickGenerator = LogTicks(Decades(figure.Series.Where(s => !OnRight(s)).SelectMany(s => s.Y)));
         if (figure.LogX) plot.Axes.Bottom.TickGenerator = LogTicks(Decades(figure.Series.SelectMany(s => s.X)));
+        if (figure.Y2Label is not null)
+        {
+            plot.Axes.Right.Label.Text = figure.Y2Label;
+            plot.Axes.Right.Label.FontSize = 14;
+            if (figure.LogY2) plot.Axes.Right.TickGenerator = LogTicks(Decades(figure.Series.Where(OnRight).SelectMany(s => s.Y)));
+        }
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.FontSize = 12;
         return plot;
     }
+
+    /// <summary>The legend names the axis a right-hand series is read against, unless its label already does.</summary>
+    static string LegendText(string label, bool right) =>
+        right && !label.Contains("right", StringComparison.OrdinalIgnoreCase) ? label + " (right axis)" : label;
 
     static double Log(double v) => v > 0 ? Math.Log10(v) : double.NaN;
 

@@ -1,0 +1,53 @@
+using FluentAssertions;
+using Research.Figures;
+using Research.Plotting;
+using Research.Tests.Support;
+using SkiaSharp;
+
+namespace Research.Tests.Figures;
+
+public class FigureRendererTests
+{
+    /// <summary>
+    /// A right log axis, dashed, line-with-marker and labelled series together, with zeros, negatives and NaN
+    /// on the log axes (one series has no point left), labels pointing at missing or dropped points: the PNG is still written whole.
+    /// </summary>
+    [Fact]
+    public void AFigureWithARightAxisDashedMarkedAndLabelledSeriesRendersToAPng()
+    {
+        double[] epochs = [1, 2, 3, 4, 5, 6, 7, 8];
+        var figure = new Figure
+        {
+            Number = 7, Caption = "c", Title = "Loss and learning rate", XLabel = "epoch", YLabel = "loss",
+            LogY = true, Y2Label = "learning rate", LogY2 = true,
+            Series =
+            [
+                new FigureSeries { Id = "m/seed1", Label = "train", X = epochs, Y = [2.3, 1.1, 0.6, 0.35, 0.2, 0.12, 0.08, 0.05] },
+                new FigureSeries { Id = "m/seed2", Label = "train", X = epochs, Y = [2.2, 1.2, 0.7, 0.4, 0.25, 0.15, 0.1, 0.07], Faint = true },
+                new FigureSeries
+                {
+                    Id = "m/test", Label = "test", X = epochs, Y = [2.4, 1.3, 0.9, 0.7, double.NaN, 0.6, 0.6, 0.62], Dashed = true,
+                    PointLabels = new Dictionary<int, string> { [1] = "91.0%", [4] = "missing", [7] = "97.2%", [20] = "out of range" },
+                },
+                new FigureSeries { Id = "truth", Label = "noise floor", X = [1, 8], Y = [0.04, 0.04], Reference = true },
+                new FigureSeries { Id = "runs", Label = "final loss (4 runs)", X = [8, 8, 8, 8], Y = [0.05, 0.06, -1, 0], Group = 2, Markers = true },
+                new FigureSeries
+                {
+                    Id = "lr", Label = "learning rate", X = epochs, Y = [0.1, 0.1, 0.05, 0.02, 0.01, 0.001, 0, 1e-4],
+                    Group = 1, RightAxis = true, LineMarkers = true,
+                    PointLabels = new Dictionary<int, string> { [0] = "warm", [5] = "decay", [6] = "zero" },
+                },
+                new FigureSeries { Id = "lr2", Label = "momentum (right)", X = epochs, Y = [0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9], Group = 3, RightAxis = true, Dashed = true },
+                new FigureSeries { Id = "diverged", Label = "diverged", X = [1, 2], Y = [0, -1], Group = 4, RightAxis = true },
+            ],
+        };
+        var path = Path.Combine(TestSpecs.TempDir(), figure.FileName);
+
+        FigureRenderer.SavePng(figure, path);
+
+        new FileInfo(path).Length.Should().BeGreaterThan(0);
+        using var bitmap = SKBitmap.Decode(path);
+        bitmap.Should().NotBeNull();
+        (bitmap.Width, bitmap.Height).Should().Be((FigureRenderer.Width, FigureRenderer.Height));
+    }
+}
