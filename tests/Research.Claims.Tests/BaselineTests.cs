@@ -1,3 +1,4 @@
+using Research.Analysis;
 using FluentAssertions;
 using Research.Baselines;
 using Research.Figures;
@@ -39,9 +40,9 @@ public sealed class BaselineTests(ClaimSession session)
     {
         var engine = session.Engine;
         var e = engine.Spec.Experiment(id, session.Profile);
-        var runs = engine.RunAll(e, cancel: TestContext.Current.CancellationToken);
-        var figures = FigureBuilder.Build(e, engine.Spec.DatasetOf(e), runs);
-        var snapshot = SnapshotBuilder.Build(id, session.Profile.ToString().ToLowerInvariant(), runs, figures);
+        var results = engine.Results(e, cancel: TestContext.Current.CancellationToken);
+        var figures = FigureBuilder.Build(e, engine.Spec.DatasetOf(e), results);
+        var snapshot = SnapshotBuilder.Build(id, session.Profile.ToString().ToLowerInvariant(), results.Runs, figures, results.Scalars);
         var store = Store;
         var rules = engine.Spec.Baselines;
 

@@ -1,3 +1,4 @@
+using Research.Analysis;
 using System.CommandLine;
 using Research.Figures;
 using Research.Plotting;
@@ -29,8 +30,8 @@ internal static class FiguresCommand
             {
                 var e = engine.Spec.Experiment(id, p);
                 if (e.Figures.Count == 0) continue;
-                var runs = engine.RunAll(e, new Display.LiveProgress(null), cancel);
-                foreach (var figure in FigureBuilder.Build(e, engine.Spec.DatasetOf(e), runs))
+                var results = engine.Results(e, new Display.LiveProgress(null), cancel);
+                foreach (var figure in FigureBuilder.Build(e, engine.Spec.DatasetOf(e), results))
                 {
                     var path = Path.Combine(folder, figure.FileName);
                     FigureRenderer.SavePng(figure, path);

@@ -9,14 +9,19 @@ public static class SnapshotBuilder
 {
     /// <summary>Per-run metrics pinned by baselines (those a run recorded).</summary>
     static readonly string[] RunMetrics =
-        ["epochs", "converged_epoch", "final_train_loss", "final_test_loss", "final_train_accuracy", "final_test_accuracy", "final_gradient_norm"];
+        ["epochs", "converged_epoch", "final_train_loss", "final_test_loss", "final_train_accuracy", "final_test_accuracy", "final_gradient_norm",
+         .. Metrics.AnalysisNames];
 
     /// <summary>Series longer than this are thinned (log-spaced for epochs, even for grids) to keep files reviewable.</summary>
     public const int MaxPoints = 200;
 
-    public static Snapshot Build(string experiment, string profile, IReadOnlyList<RunResult> runs, IReadOnlyList<Figure> figures)
+    /// <summary>Per-run metrics, experiment-wide analysis results (PCA, as <c>experiment/&lt;name&gt;</c>) and every figure series.</summary>
+    public static Snapshot Build(string experiment, string profile, IReadOnlyList<RunResult> runs, IReadOnlyList<Figure> figures,
+        IReadOnlyDictionary<string, double>? experimentScalars = null)
     {
         var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (name, value) in experimentScalars ?? new Dictionary<string, double>())
+            metrics[$"experiment/{name}"] = value;
         foreach (var run in runs)
             foreach (var name in RunMetrics)
             {

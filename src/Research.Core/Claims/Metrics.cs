@@ -8,13 +8,25 @@ namespace Research.Claims;
 /// </summary>
 public static class Metrics
 {
+    /// <summary>Per-run scalars the experiment's analyses add (sensitivity; interpolation, on the pair's models).</summary>
+    public static readonly IReadOnlyList<string> AnalysisNames =
+        ["sensitivity", "end_sharpness", "interpolation_barrier", "interpolation_edge_rise", "interpolation_argmin_distance"];
+
+    /// <summary>One value per experiment (§2.1's PCA), not per run.</summary>
+    public static readonly IReadOnlyList<string> ExperimentNames =
+        ["pca_explained_variance", "pca_layer_explained_variance", "pca_layer_agreement", "pca_start_separation", "pca_direction_cosine"];
+
     public static readonly IReadOnlyList<string> Names =
     [
         "converged", "converged_epoch", "epochs", "parameters",
         "final_train_loss", "final_test_loss", "final_train_accuracy", "final_test_accuracy", "final_gradient_norm",
         "train_test_loss_gap", "train_test_accuracy_gap", "prediction_rmse", "prediction_max_error",
         "minimal_ratio", "critical_loss", "critical_gradient_norm",
+        "max_train_accuracy", "epoch_train_accuracy_50", "epoch_train_accuracy_90",
+        .. AnalysisNames, .. ExperimentNames,
     ];
+
+    public static bool NeedsAnalysis(string? name) => name != null && (AnalysisNames.Contains(name) || ExperimentNames.Contains(name));
 
     public static readonly IReadOnlyList<string> SeriesNames = ["train_loss", "test_loss", "train_accuracy", "test_accuracy", "gradient_norm"];
 
@@ -38,6 +50,11 @@ public static class Metrics
         "prediction_max_error" => Errors(run, target).Max(Math.Abs),
         "minimal_ratio" or "critical_loss" or "critical_gradient_norm" =>
             run.Scalars?.GetValueOrDefault(name) ?? throw new InvalidOperationException($"{name} needs critical_point: in the experiment"),
+        "max_train_accuracy" => Series("train_accuracy", run).Max(),
+        "epoch_train_accuracy_50" => FirstEpoch(run, "train_accuracy", 0.5),
+        "epoch_train_accuracy_90" => FirstEpoch(run, "train_accuracy", 0.9),
+        _ when AnalysisNames.Contains(name) => run.Scalars?.GetValueOrDefault(name) is { } v ? v
+            : throw new InvalidOperationException($"{name} of {run.Model} seed {run.Seed} needs the experiment's analysis: (sensitivity, or interpolation with this model in a pair)"),
         _ => throw new ArgumentException($"unknown metric '{name}'; metrics: {string.Join(", ", Names)}"),
     };
 
@@ -50,6 +67,14 @@ public static class Metrics
         "gradient_norm" => run.Metrics.GradientNorm,
         _ => null,
     } ?? throw new InvalidOperationException($"run {run.Experiment}/{run.Model} seed {run.Seed} did not record '{name}'; enable it under record:");
+
+    /// <summary>The first epoch at which the series reaches <paramref name="threshold"/>; +∞ if it never does.</summary>
+    static double FirstEpoch(RunResult run, string series, double threshold)
+    {
+        var values = Series(series, run);
+        var i = Array.FindIndex(values, v => v >= threshold);
+        return i < 0 ? double.PositiveInfinity : run.Metrics.Epochs[i];
+    }
 
     static double Last(double[]? series, string metric) =>
         series is { Length: > 0 } s ? s[^1] : throw new InvalidOperationException($"{metric} needs a series this experiment does not record; enable it under record:");

@@ -52,10 +52,17 @@ internal static class ShapeClaim
             pass &= later <= bound;
             first ??= later;
         }
+        if (shape.Direction is { } direction)
+        {
+            var (statistic, p) = Statistics.MannKendall(series, direction == TrendDirection.Increasing);
+            pass &= p <= shape.TrendAlpha;
+            first ??= statistic / (series.Length * (series.Length - 1) / 2.0); // Kendall's τ
+        }
         return (pass, first ?? double.NaN);
     }
 
     static string Describe(ShapeSpec s) =>
         s.DropFactor is { } f ? $"start / value at epoch {s.ByEpoch} (expected ≥ {f})"
-        : $"fraction of the total change after epoch {s.PlateauAfter} (expected ≤ {s.MaxLaterFraction})";
+        : s.PlateauAfter is { } after ? $"fraction of the total change after epoch {after} (expected ≤ {s.MaxLaterFraction})"
+        : $"Kendall's τ over the epochs (expected {(s.Direction == TrendDirection.Increasing ? "rising" : "falling")}, Mann–Kendall p ≤ {s.TrendAlpha})";
 }

@@ -16,4 +16,7 @@ public sealed record ShapeSpec
     /// <summary>After this epoch, at most <see cref="MaxLaterFraction"/> of the series' total change (first to last epoch) remains.</summary>
     [SpecRange(Min = 1)] public int? PlateauAfter { get; init; }
     [SpecRange(Min = 0, Max = 1)] public double? MaxLaterFraction { get; init; }
+    /// <summary>The series rises (falls) over the epochs: Mann–Kendall, one-sided p ≤ <see cref="TrendAlpha"/>; the measured value is Kendall's τ.</summary>
+    public TrendDirection? Direction { get; init; }
+    [SpecRange(Min = 0, Max = 1, MinExclusive = true)] public double TrendAlpha { get; init; } = 0.01;
 }

@@ -18,7 +18,10 @@ public sealed class RunCache(string root)
     public string PathOf(string experiment, string model, int seed, string key) =>
         Path.Combine(Root, experiment, model, $"seed{seed}-{key[..16]}.json");
 
-    public RunResult? TryRead(string path)
+    public RunResult? TryRead(string path) => TryReadJson<RunResult>(path);
+
+    /// <summary>A JSON file in the cache's format (SHA-256 line, then the body); null when missing, truncated or edited.</summary>
+    public static T? TryReadJson<T>(string path) where T : class
     {
         if (!File.Exists(path)) return null;
         var text = File.ReadAllText(path);
@@ -26,7 +29,22 @@ public sealed class RunCache(string root)
         if (newline != 64) return null;
         var body = text[(newline + 1)..];
         if (!string.Equals(text[..64], Hash(body), StringComparison.Ordinal)) return null;
-        return JsonSerializer.Deserialize<RunResult>(body, Json.Options);
+        return JsonSerializer.Deserialize<T>(body, Json.Options);
+    }
+
+    /// <summary>Writes <paramref name="value"/> in the cache's format, atomically.</summary>
+    public void WriteJson<T>(string path, T value)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var body = JsonSerializer.Serialize(value, Json.Options);
+            WriteAtomically(path, stream => stream.Write(Encoding.UTF8.GetBytes(Hash(body) + "\n" + body)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw StorageException.Writing(Root, e, RepoPaths.CacheVariable);
+        }
     }
 
     public void Write(string path, TrainedRun run)

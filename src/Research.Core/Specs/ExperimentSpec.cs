@@ -29,6 +29,8 @@ public sealed record ExperimentSpec
     public RecordSpec Record { get; init; } = new();
     /// <summary>§2.3's analysis after training (gradient-norm minimisation, Hessian spectrum), if any.</summary>
     public CriticalPointSpec? CriticalPoint { get; init; }
+    /// <summary>Analyses of the trained runs (PCA, interpolation, sensitivity); outside the run key, as they never change a run.</summary>
+    [JsonIgnore] public AnalysisSpec? Analysis { get; init; }
 
     public required IReadOnlyList<int> Seeds { get; init; }
     /// <summary>Save the training state every this many epochs (0 = never); an interrupted run resumes from it with the same result.</summary>

@@ -43,6 +43,26 @@ public static class SpecValidator
             Error(SpecPath.Child(path, "loss"), "MNIST is a classification: use loss 'cross_entropy'");
         if (e.CriticalPoint != null && e.Loss != LossKind.Mse)
             Error(SpecPath.Child(path, "critical_point"), "the critical-point analysis (§2.3) is defined for an MSE loss");
+        if (e.Analysis is { } analysis)
+        {
+            var at = SpecPath.Child(path, "analysis");
+            if ((analysis.Pca != null || analysis.Interpolation != null || analysis.Sensitivity != null) && e.Record.WeightsEvery == 0)
+                Error(at, "analyses read the runs' weights: set record: { weights_every: N } (N = max_epochs keeps just the start and the end)");
+            if (analysis.Interpolation is { } line)
+            {
+                var seen = new HashSet<string>();
+                for (int i = 0; i < line.Pairs.Count; i++)
+                    foreach (var (key, model) in new[] { ("from", line.Pairs[i].From), ("to", line.Pairs[i].To) })
+                    {
+                        var where = SpecPath.Child(SpecPath.Index(SpecPath.Child(SpecPath.Child(at, "interpolation"), "pairs"), i), key);
+                        if (!e.Models.ContainsKey(model)) Error(where, $"unknown model '{model}'{SpecPath.Hint(model, e.Models.Keys)}; models: {string.Join(", ", e.Models.Keys)}");
+                        else if (!seen.Add(model)) Error(where, $"model '{model}' is in two pairs; each model's end sharpness must come from one line");
+                    }
+                if (line.From >= line.To) Error(SpecPath.Child(SpecPath.Child(at, "interpolation"), "from"), "from must be below to");
+            }
+            if (analysis.Sensitivity != null && data.Kind != DatasetKind.Mnist)
+                Error(SpecPath.Child(at, "sensitivity"), "sensitivity is defined for classifiers (softmax outputs)");
+        }
         if (e.Record.Accuracy && data.Kind != DatasetKind.Mnist)
             Error(SpecPath.Child(path, "record.accuracy"), "accuracy is defined for classification data sets only");
     }

@@ -1,0 +1,36 @@
+using Research.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Research.Analysis;
+
+/// <summary>
+/// §3.3.2 (after Novak et al. 2018): sensitivity = ‖∂softmax(f(x))/∂x‖_F per sample, averaged. Batched:
+/// one backward pass per output class over a whole batch gives that class's row of every sample's
+/// Jacobian at once (samples do not interact in eval mode), so the cost is classes × batches passes.
+/// </summary>
+public static class SensitivityAnalysis
+{
+    public static double MeanJacobianNorm(SpecModel model, Tensor x, int batch)
+    {
+        model.eval();
+        long n = x.shape[0];
+        double sum = 0;
+        for (long start = 0; start < n; start += batch)
+        {
+            using var scope = NewDisposeScope();
+            long size = Math.Min(batch, n - start);
+            var input = x.narrow(0, start, size).detach().clone().requires_grad_(true);
+            var probabilities = nn.functional.softmax(model.forward(input), 1);
+            long classes = probabilities.shape[1];
+            var squared = zeros(size, dtype: float64);
+            for (long k = 0; k < classes; k++)
+            {
+                var row = torch.autograd.grad([probabilities.select(1, k).sum()], [input], retain_graph: k < classes - 1)[0];
+                squared.add_(row.reshape(size, -1).square().sum(1).to_type(float64));
+            }
+            sum += squared.sqrt().sum().item<double>();
+        }
+        return sum / n;
+    }
+}
