@@ -69,7 +69,7 @@ public static class ClaimValidator
         if (c.Shape is { } s)
         {
             if (!Metrics.SeriesNames.Contains(s.Series)) Error("shape.series", $"unknown series '{s.Series}'; series: {string.Join(", ", Metrics.SeriesNames)}");
-            if (s.DropFactor is null && s.PlateauAfter is null) Error("shape", "give drop_factor (with by_epoch) or plateau_after (with max_later_fraction)");
+            if (s.DropFactor is null && s.PlateauAfter is null && s.Direction is null) Error("shape", "give drop_factor (with by_epoch), plateau_after (with max_later_fraction) or direction (increasing, decreasing)");
             if (s.PlateauAfter is not null && s.MaxLaterFraction is null) Error("shape.max_later_fraction", "plateau_after needs max_later_fraction");
         }
         if ((c.Expect != Verdict.Holds || c.ExpectCi is not (null or Verdict.Holds)) && string.IsNullOrWhiteSpace(c.Evidence))
