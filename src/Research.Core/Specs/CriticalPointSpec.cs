@@ -12,4 +12,10 @@ public sealed record CriticalPointSpec
     [SpecRange(Min = 0, MinExclusive = true)] public double Lr { get; init; } = 1e-4;
     [SpecRange(Min = 0, MinExclusive = true)] public double GradientBelow { get; init; } = 1e-3;
     [SpecRange(Min = 0)] public double EigenTolerance { get; init; } = 1e-6;
+    /// <summary>
+    /// Version of the derivative code, part of the run key: 2 = closed-form derivatives for the §2.2 network
+    /// (results differ from autograd's in float rounding, which 1,000 Adam steps amplify), so runs of
+    /// version 1 are not reused.
+    /// </summary>
+    [NotInYaml] public int Algorithm { get; init; } = 2;
 }

@@ -182,7 +182,7 @@ public sealed class Trainer
         }
 
         var scalars = e.CriticalPoint is { } critical
-            ? CriticalPointAnalysis.Run(model, parameters, data.TrainX, data.TrainY, critical)
+            ? CriticalPointAnalysis.Run(model, spec, parameters, data.TrainX, data.TrainY, critical)
             : null;
 
         double[]? predictions = null;

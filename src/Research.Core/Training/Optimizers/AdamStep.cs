@@ -31,7 +31,16 @@ public sealed class AdamStep : OptimizerStep
         _denom = parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
     }
 
-    protected override void Update()
+    protected override void Update() => Apply(i => Parameters[i].grad);
+
+    /// <summary>One update from the given gradients (one per parameter, in order) instead of the parameters' own.</summary>
+    public void Step(IReadOnlyList<Tensor> gradients)
+    {
+        using var _ = no_grad();
+        Apply(i => gradients[i]);
+    }
+
+    void Apply(Func<int, Tensor?> gradient)
     {
         _t++;
         double bias1 = 1 - Math.Pow(_beta1, _t), bias2Sqrt = Math.Sqrt(1 - Math.Pow(_beta2, _t));
@@ -40,7 +49,7 @@ public sealed class AdamStep : OptimizerStep
         for (int i = 0; i < Parameters.Count; i++)
         {
             var p = Parameters[i];
-            var g = p.grad;
+            var g = gradient(i);
             if (g is null) continue;
             if (_decay) g.add_(p, alpha: _sWeightDecay);
             _m[i].mul_(_sBeta1).add_(g, alpha: _sOneMinusBeta1);
