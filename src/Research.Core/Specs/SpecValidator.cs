@@ -48,6 +48,11 @@ public static class SpecValidator
             var at = SpecPath.Child(path, "analysis");
             if ((analysis.Pca != null || analysis.Interpolation != null || analysis.Sensitivity != null) && e.Record.WeightsEvery == 0)
                 Error(at, "analyses read the runs' weights: set record: { weights_every: N } (N = max_epochs keeps just the start and the end)");
+            // The trainer snapshots at multiples of N (and at convergence), and these analyses take the last snapshot as the trained model.
+            else if ((analysis.Interpolation != null || analysis.Sensitivity != null) && e.Record.WeightsEvery > 0 && e.MaxEpochs % e.Record.WeightsEvery != 0)
+                Error(SpecPath.Child(path, "record.weights_every"),
+                    $"interpolation and sensitivity read each run's final weights, but weights_every {e.Record.WeightsEvery} does not divide max_epochs {e.MaxEpochs}: " +
+                    $"the last snapshot would be epoch {e.MaxEpochs / e.Record.WeightsEvery * e.Record.WeightsEvery}'s");
             if (analysis.Interpolation is { } line)
             {
                 var seen = new HashSet<string>();

@@ -1,0 +1,107 @@
+using FluentAssertions;
+using Research.Specs;
+using Research.Tests.Support;
+
+namespace Research.Tests.Specs;
+
+/// <summary>Validation of an experiment's analysis: section.</summary>
+public class AnalysisSpecTests
+{
+    static string Digits(string record, string analysis) => $$"""
+        schema: 1
+        datasets:
+          digits: { kind: mnist }
+        experiments:
+          lines:
+            section: "0"
+            title: interpolation
+            dataset: digits
+            loss: cross_entropy
+            max_epochs: 3
+            seeds: [1]
+        {{record}}
+            analysis:
+        {{analysis}}
+            models:
+              a:
+                label: A
+                layers: [flatten, dense: 10]
+                optimizer: { kind: sgd, lr: 0.1 }
+              b:
+                label: B
+                layers: [flatten, dense: 10]
+                optimizer: { kind: sgd, lr: 0.01 }
+        """;
+
+    const string Weights = "    record: { weights_every: 3 }";
+
+    static IReadOnlyList<SpecError> ErrorsOf(string yaml)
+    {
+        var act = () => TestSpecs.Parse(yaml);
+        return act.Should().Throw<SpecException>().Which.Errors;
+    }
+
+    [Fact]
+    public void AValidAnalysisLoads()
+    {
+        var e = TestSpecs.Parse(Digits(Weights, """
+                  interpolation: { pairs: [{ from: a, to: b }], count: 5 }
+                  sensitivity: { batch: 50 }
+                  pca: { layer_parameters: 7850 }
+            """)).Experiment("lines", Profile.Full);
+        e.Analysis!.Interpolation!.Pairs.Should().ContainSingle().Which.Should().Be(new ModelPairSpec { From = "a", To = "b" });
+        e.Analysis.Interpolation.Count.Should().Be(5);
+        e.Analysis.Sensitivity!.Batch.Should().Be(50);
+        e.Analysis.Pca!.LayerParameters.Should().Be(7850);
+    }
+
+    [Fact]
+    public void AnUnknownModelInAPairIsNamedWithItsPath()
+    {
+        var error = ErrorsOf(Digits(Weights, "      interpolation: { pairs: [{ from: a, to: nope }] }")).Should().ContainSingle().Which;
+        error.Path.Should().Be("experiments.lines.analysis.interpolation.pairs[0].to");
+        error.Message.Should().Be("unknown model 'nope'; models: a, b");
+        error.ToString().Should().Contain("experiments.lines.analysis.interpolation.pairs[0].to: unknown model 'nope'");
+    }
+
+    [Fact]
+    public void AModelInTwoPairsAndAnEmptyGridAreErrors()
+    {
+        var errors = ErrorsOf(Digits(Weights, "      interpolation: { pairs: [{ from: a, to: b }, { from: b, to: a }], from: 1, to: 1 }"));
+        errors.Select(e => e.ToString()).Should().Contain(s => s.Contains("pairs[1].from: model 'b' is in two pairs"))
+            .And.Contain(s => s.Contains("pairs[1].to: model 'a' is in two pairs"))
+            .And.Contain(s => s.Contains("analysis.interpolation.from: from must be below to"));
+    }
+
+    [Theory]
+    [InlineData("      pca: { layer_parameters: 10 }")]
+    [InlineData("      interpolation: { pairs: [{ from: a, to: b }] }")]
+    [InlineData("      sensitivity: { batch: 10 }")]
+    public void AnalysesNeedTheRunsWeights(string analysis)
+    {
+        var error = ErrorsOf(Digits("", analysis)).Should().ContainSingle().Which;
+        error.Path.Should().Be("experiments.lines.analysis");
+        error.Message.Should().StartWith("analyses read the runs' weights: set record: { weights_every: N }");
+    }
+
+    [Theory]
+    [InlineData("      interpolation: { pairs: [{ from: a, to: b }] }")]
+    [InlineData("      sensitivity: { batch: 10 }")]
+    public void FinalWeightAnalysesNeedASnapshotAtTheLastEpoch(string analysis)
+    {
+        // max_epochs 3, weights_every 2: snapshots at epochs 0 and 2, so the "final" weights would be epoch 2's.
+        var error = ErrorsOf(Digits("    record: { weights_every: 2 }", analysis)).Should().ContainSingle().Which;
+        error.Path.Should().Be("experiments.lines.record.weights_every");
+        error.Message.Should().Contain("weights_every 2 does not divide max_epochs 3");
+        TestSpecs.Parse(Digits("    record: { weights_every: 2 }", "      pca: { layer_parameters: 10 }"))
+            .Experiment("lines", Profile.Full).Analysis!.Pca.Should().NotBeNull("the PCA reads every snapshot, not the last one");
+    }
+
+    [Fact]
+    public void SensitivityNeedsAClassifier()
+    {
+        var yaml = TestSpecs.Fit(extra: "    record: { weights_every: 60 }\n    analysis: { sensitivity: { batch: 10 } }");
+        ErrorsOf(yaml).Should().ContainSingle().Which.ToString()
+            .Should().EndWith("experiments.tiny-fit.analysis.sensitivity: sensitivity is defined for classifiers (softmax outputs)");
+    }
+}
