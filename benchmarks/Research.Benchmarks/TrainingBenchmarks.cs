@@ -9,8 +9,10 @@ namespace Research.Benchmarks;
 
 /// <summary>
 /// The engine's hot paths on synthetic data of the report's shapes, one libtorch thread (as the
-/// experiments run): the matrix-multiply rate that bounds them, an epoch of the §2.1 MLP (784-500-10,
-/// 60,000 samples, batch 64, Adam with weight decay), and full-batch steps of the §1.1 1-190-1 fit.
+/// experiments run) unless <see cref="Threads"/> says otherwise: the matrix-multiply rate that bounds
+/// them, an epoch of the §2.1 MLP (784-500-10, 60,000 samples, batch 64 and 1,000, Adam with weight
+/// decay), an epoch of §1.2's CNN-1, full-batch steps of the §1.1 1-190-1 fit, §2.3's Hessian with its
+/// eigenvalues and its gradient-norm steps, and §3.3.2's sensitivity over the 10,000 test images.
 /// </summary>
 [MemoryDiagnoser(displayGenColumns: false)]
 public class TrainingBenchmarks
@@ -21,22 +23,50 @@ public class TrainingBenchmarks
     /// <summary>Forward 2, backward 4 multiply-adds per weight per sample.</summary>
     public const long MlpEpochFlops = 6L * 397_510 * MnistSamples;
     public const int FitSteps = 1_000;
+    public const int TestSamples = 10_000;
+    public const int GradientNormSteps = 100;
+    /// <summary>Conv and dense multiply-adds of CNN-1 per sample, ×6 for forward and backward.</summary>
+    public const long CnnEpochFlops = 6L * (16 * 16 * 25 * 25 + 4 * 16 * 16 * 9 * 9 + 64 * 150 + 150 * 90 + 90 * 10) * MnistSamples;
+
+    /// <summary>libtorch intra-op threads for every benchmark of this run (the experiments use 1).</summary>
+    [Params(1)] public int Threads { get; set; } = 1;
 
     Tensor _a = null!, _b = null!;
     TrainingData _mnist = null!, _fit = null!;
+    Tensor _testX = null!, _x2 = null!, _y2 = null!;
+    Research.Models.SpecModel _mlp = null!, _relu500 = null!;
     readonly Trainer _trainer = new();
 
     [GlobalSetup]
     public void Setup()
     {
-        TorchRuntime.SetThreads(1);
+        TorchRuntime.SetThreads(Threads);
         manual_seed(0);
         _a = randn(64, 784).DetachFromDisposeScope();
         _b = randn(784, 500).DetachFromDisposeScope();
         _mnist = new TrainingData("synthetic MNIST-shaped", rand(MnistSamples, 1, 28, 28), randint(0, 10, [MnistSamples]), null, null, "synthetic");
         var (x, y) = TargetFunctions.Sample(TargetFunction.Sinc, -1, 1, 1000);
         _fit = new TrainingData("sinc", tensor(x.Select(v => (float)v).ToArray(), [1000, 1]), tensor(y.Select(v => (float)v).ToArray(), [1000, 1]), null, null, "sinc");
+        (_x2, _y2) = (_fit.TrainX, _fit.TrainY);
+        _testX = rand(TestSamples, 1, 28, 28).DetachFromDisposeScope();
+        _mlp = new Research.Models.SpecModel(Model(MlpLayers), [1, 28, 28]);
+        _relu500 = new Research.Models.SpecModel(Model(Relu500Layers), [1]);
     }
+
+    static readonly LayerSpec[] MlpLayers = [new FlattenLayer(), new DenseLayer(500), new ActivationLayer { Kind = ActivationKind.Relu }, new DenseLayer(10)];
+    static readonly LayerSpec[] Relu500Layers = [new DenseLayer(500), new ActivationLayer { Kind = ActivationKind.Relu }, new DenseLayer(1)];
+    static readonly LayerSpec[] Cnn1Layers =
+    [
+        new Conv2dLayer { Out = 16, Kernel = 4 }, new ActivationLayer { Kind = ActivationKind.Relu }, new MaxPoolLayer { Kernel = 2, Stride = 2 },
+        new Conv2dLayer { Out = 4, Kernel = 4 }, new ActivationLayer { Kind = ActivationKind.Relu }, new MaxPoolLayer { Kernel = 2, Stride = 2 },
+        new DropoutLayer(0.25), new FlattenLayer(),
+        new DenseLayer(150), new ActivationLayer { Kind = ActivationKind.Relu }, new DenseLayer(90), new ActivationLayer { Kind = ActivationKind.Relu }, new DenseLayer(10),
+    ];
+
+    static ModelSpec Model(IReadOnlyList<LayerSpec> layers) => new()
+    {
+        Id = "m", Label = "m", Layers = layers, Optimizer = new OptimizerSpec { Kind = OptimizerKind.Adam, Lr = 1e-3 },
+    };
 
     [Benchmark(Description = "matmul 64x784 · 784x500, x200")]
     public void MatMul()
@@ -50,6 +80,29 @@ public class TrainingBenchmarks
     [Benchmark(Description = "§2.1 MLP epoch, batch 64 (938 Adam steps)")]
     public RunResult MlpEpoch() => Train(_mnist, Experiment(LossKind.CrossEntropy, new BatchSize(64), 1,
         [new FlattenLayer(), new DenseLayer(500), new ActivationLayer { Kind = ActivationKind.Relu }, new DenseLayer(10)], 4e-4), DataSet(DatasetKind.Mnist));
+
+    [Benchmark(Description = "§3.3 MLP epoch, batch 1,000 (60 Adam steps)")]
+    public RunResult MlpEpoch1000() => Train(_mnist, Experiment(LossKind.CrossEntropy, new BatchSize(1000), 1, MlpLayers, 1.5e-3), DataSet(DatasetKind.Mnist));
+
+    [Benchmark(Description = "§1.2 CNN-1 epoch, batch 64 (938 Adam steps, dropout)")]
+    public RunResult CnnEpoch() => Train(_mnist, Experiment(LossKind.CrossEntropy, new BatchSize(64), 1, Cnn1Layers, 1e-4), DataSet(DatasetKind.Mnist));
+
+    [Benchmark(Description = "§2.3 Hessian 1,501 x 1,501 (closed form) + eigvalsh")]
+    public double Hessian1501()
+    {
+        using var scope = NewDisposeScope();
+        using var derivatives = new ShallowReluMse(_x2, _y2);
+        using var _ = no_grad();
+        var hessian = derivatives.Hessian(_relu500.parameters().ToList());
+        return linalg.eigvalsh(hessian)[0].item<double>();
+    }
+
+    [Benchmark(Description = "§2.3 analysis at 100 gradient-norm steps: steps + Hessian + eigvalsh")]
+    public double GradientNormSteps100() => CriticalPointAnalysis.Run(_relu500, Model(Relu500Layers), _relu500.parameters().ToList(), _x2, _y2,
+        new CriticalPointSpec { MaxSteps = GradientNormSteps, Lr = 1e-6, GradientBelow = 0 })["critical_gradient_norm"];
+
+    [Benchmark(Description = "§3.3.2 sensitivity over 10,000 test images (batch 1,000)")]
+    public double Sensitivity() => Research.Analysis.SensitivityAnalysis.MeanJacobianNorm(_mlp, _testX, 1000);
 
     [Benchmark(Description = "§1.1 1-190-1 fit, 1,000 full-batch Adam steps")]
     public RunResult FitSteps571() => Train(_fit, Experiment(LossKind.Mse, BatchSize.Full, FitSteps,

@@ -6,6 +6,8 @@ namespace Research.Torch;
 /// <summary>Versions and host facts recorded in provenance, and the one place that sets libtorch's threads.</summary>
 public static class TorchRuntime
 {
+    static TorchRuntime() => NativeAllocator.Configure();
+
     public static string TorchSharpVersion { get; } =
         typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? typeof(torch).Assembly.GetName().Version?.ToString() ?? "unknown";

@@ -24,9 +24,11 @@ public class MemoryTests
     }
 
     /// <summary>
-    /// Native growth allowed after the first epoch. Measured: 0–3 MB over 800 steps with the project's
-    /// optimizer; ~20 MB per 200 steps when it still passed bare doubles as Scalars; 260–570 MB per 200
-    /// steps with TorchSharp's Adam.
+    /// Native growth allowed over the 800 steps after the first two epochs. Measured: 0–3 MB with the
+    /// project's optimizer; ~20 MB per 200 steps when it still passed bare doubles as Scalars; 260–570 MB
+    /// per 200 steps with TorchSharp's Adam. The first two epochs are warm-up: the tuned allocator
+    /// (<see cref="NativeAllocator"/>) keeps up to 256 MB of freed heap, which fills once (+41 MB from
+    /// epoch 1 to 2, then flat to the megabyte).
     /// </summary>
     const long BoundBytes = 16L << 20;
 
@@ -46,7 +48,7 @@ public class MemoryTests
                 test_samples: 1000
                 loss: cross_entropy
                 batch_size: 64
-                max_epochs: 5
+                max_epochs: 6
                 seeds: [1]
                 record: { accuracy: true, test: true }
                 models:
@@ -64,15 +66,15 @@ public class MemoryTests
         var probe = new Probe();
         engine.Run(engine.Spec.Experiment("memory", Profile.Full), "mlp", 1, probe, TestContext.Current.CancellationToken);
 
-        probe.AfterEpoch.Should().HaveCount(5);
+        probe.AfterEpoch.Should().HaveCount(6);
         probe.AfterEpoch.Select(p => p.LiveTensors).Distinct().Should().ContainSingle("live tensors must not accumulate across epochs");
         // Native memory = resident minus the managed heap the GC has committed (which it sizes as it likes).
         var native = probe.AfterEpoch.Select(p => p.Resident - p.Managed).ToList();
-        var growth = native.Skip(1).Max() - native[0];
+        var growth = native.Skip(2).Max() - native[1];
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"native MB after each 200-step epoch: {string.Join(", ", native.Select(n => n >> 20))}; live tensors {probe.AfterEpoch[0].LiveTensors}");
         growth.Should().BeLessThan(BoundBytes,
-            $"native memory (resident − managed) after epochs 1–5 was {string.Join(", ", native.Select(n => $"{n >> 20} MB"))}; " +
+            $"native memory (resident − managed) after epochs 1–6 was {string.Join(", ", native.Select(n => $"{n >> 20} MB"))}; " +
             $"resident {string.Join(", ", probe.AfterEpoch.Select(p => $"{p.Resident >> 20} MB"))}");
     }
 }
