@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Research.Claims;
 using Research.Data;
@@ -225,6 +226,7 @@ public static class ReportBuilder
         if (e.Notes is { Length: > 0 } notes)
             blocks.Add(new Paragraph(new Line().Bold("Choices where the report is silent. ").Text(notes)));
         blocks.Add(ModelTable(report));
+        if (ProfileOverrides(data, e) is { } overrides) blocks.Add(new Paragraph(overrides));
         blocks.Add(SpecDetails(data, report));
 
         blocks.Add(new Heading(3, "Results"));
@@ -296,6 +298,58 @@ public static class ReportBuilder
             ];
         }).ToList();
         return new Table(["model", "parameters", "optimizer", "batch size", "epochs", "seeds", "the report"], rows, new HashSet<int> { 1 });
+    }
+
+    /// <summary>
+    /// Where this profile's resolved spec differs from the full one (the report's settings), setting by
+    /// setting, so a reader of the ci report sees what was cut; null for the full profile or no difference.
+    /// </summary>
+    static Line? ProfileOverrides(ReportData data, ExperimentSpec e)
+    {
+        if (data.Profile == Specs.Profile.Full) return null;
+        var mine = Flatten(e);
+        var full = Flatten(data.Spec.Experiment(e.Id, Specs.Profile.Full));
+        var changed = mine.Keys.Concat(full.Keys.Where(k => !mine.ContainsKey(k))).Where(k => k != "profile")
+            .Where(k => mine.GetValueOrDefault(k) != full.GetValueOrDefault(k)).ToList();
+        if (changed.Count == 0) return null;
+        // An absent sample count means every image.
+        string Unset(string key) => key.EndsWith("_samples", StringComparison.Ordinal) ? "all" : "not set";
+        var line = new Line().Bold($"On the {Profile(data.Profile)} profile").Text(" these settings differ from the report's (the full profile): ");
+        for (int i = 0; i < changed.Count; i++)
+        {
+            var key = changed[i];
+            if (i > 0) line.Text("; ");
+            line.Code(key).Text($" {mine.GetValueOrDefault(key) ?? Unset(key)} instead of {full.GetValueOrDefault(key) ?? Unset(key)}");
+        }
+        return line.Text(".");
+    }
+
+    /// <summary>A resolved spec as setting path → value (lists of plain values kept whole: seeds = [1, 2, 3]).</summary>
+    static Dictionary<string, string> Flatten(ExperimentSpec e)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Walk(JsonNode? node, string path)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    foreach (var (key, child) in o) Walk(child, path.Length == 0 ? key : $"{path}.{key}");
+                    break;
+                case JsonArray a when a.All(x => x is JsonValue or null):
+                    values[path] = a.Count > 0 && a.All(x => x is JsonValue v && v.TryGetValue<int>(out _))
+                        ? Seeds(a.Select(x => x!.GetValue<int>()).ToList())
+                        : "[" + string.Join(", ", a.Select(x => x?.ToJsonString(SpecJson) ?? "null")) + "]";
+                    break;
+                case JsonArray a:
+                    for (int i = 0; i < a.Count; i++) Walk(a[i], $"{path}[{i}]");
+                    break;
+                case JsonValue v:
+                    values[path] = v.TryGetValue<double>(out var d) ? Number(d, "#,0.######") : v.ToJsonString(SpecJson);
+                    break;
+            }
+        }
+        Walk(JsonSerializer.SerializeToNode(e, SpecJson), "");
+        return values;
     }
 
     static Details SpecDetails(ReportData data, ExperimentReport report)
@@ -370,8 +424,11 @@ public static class ReportBuilder
         {
             new Line().Bold("The report: ").Text(c.Reported ?? "–"),
             new Line().Bold("Verdict: ").Badge(VerdictText(r.Verdict), Style(r.Verdict)).Text(r.AsExpected
-                ? $" — as experiments.yaml records for the {Profile(data.Profile)} profile."
-                : $" — ⚠️ experiments.yaml records {Word(r.Expected)} for the {Profile(data.Profile)} profile."),
+                ? $" — as experiments.yaml records for the {Profile(data.Profile)} profile"
+                : $" — ⚠️ experiments.yaml records {Word(r.Expected)} for the {Profile(data.Profile)} profile")
+                .Text(data.Profile != Specs.Profile.Full && c.Expected(Specs.Profile.Full) != r.Expected
+                    ? $" (and {Word(c.Expected(Specs.Profile.Full))} for the full profile, whose budget can decide it)."
+                    : "."),
             new Line().Bold($"Measured ({Profile(data.Profile)}): ").Text(r.Message),
             new Line().Bold("Rule: ").Text(c.Kind == ClaimKind.Parameters ? "the count of the model as built equals the report's" : c.Rule.ToString()),
             new Line().Bold("Why this threshold: ").Text(c.Reason),

@@ -106,12 +106,15 @@ public static class ReportFormat
         if (r.Converged == false) parts.Add("not converged");
         if (r.ConvergedEpoch is { } e) parts.Add($"converged at epoch {Count(e)}");
         if (r.TrainLoss is { } l) parts.Add($"train loss {Number(l)}");
-        if (r.TrainAccuracy is { } a) parts.Add($"train accuracy {Format.Value("accuracy", a)}");
+        if (r.TrainAccuracy is { } a) parts.Add($"train accuracy {Percent(a)}");
         if (r.TestLoss is { } tl) parts.Add($"test loss {Number(tl)}");
-        if (r.TestAccuracy is { } ta) parts.Add($"test accuracy {Format.Value("accuracy", ta)}");
+        if (r.TestAccuracy is { } ta) parts.Add($"test accuracy {Percent(ta)}");
         if (r.GradientNorm is { } g) parts.Add($"gradient norm {Number(g)}");
         return parts.Count == 0 ? "–" : string.Join(", ", parts);
     }
+
+    /// <summary>A fraction as the report writes it, every digit it gave kept (0.98898 → 98.898%).</summary>
+    static string Percent(double fraction) => (fraction * 100).ToString("0.####", Invariant) + "%";
 
     public static string Seconds(double seconds)
     {
