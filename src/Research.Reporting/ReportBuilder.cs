@@ -110,7 +110,7 @@ public static class ReportBuilder
             .Text("Regenerate with ").Code($"research report --profile {profile}").Text(" (from the run cache; nothing retrains). ")
             .Text("REPORT.md, report.html and the figures are byte-identical whenever they are regenerated from the same cached runs, spec and code; ")
             .Text("what the invocation that wrote them did (its duration, which runs it trained and which it read from the cache) is in ")
-            .Link(InvocationFile, InvocationFile).Text(".")));
+            .Link(InvocationFile, InvocationFile).Text(", beside this file.")));
     }
 
     static Line ListUnexpected(IReadOnlyList<ClaimResult> unexpected)
@@ -449,7 +449,7 @@ public static class ReportBuilder
             f.Caption,
             f.Title,
             new Line().Link($"§{owner[f.Number].Section}", "#" + SectionAnchor(owner[f.Number].Section)),
-            new Line().Link(f.FileName, $"figures/{f.FileName}"),
+            new Line().Code($"figures/{f.FileName}"),
         ]).ToList();
         blocks.Add(new Table(["figure", "the report's caption", "drawn here", "section", "file"], rows));
     }
