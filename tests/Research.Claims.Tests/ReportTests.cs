@@ -68,6 +68,18 @@ public sealed partial class ReportTests(ClaimSession session)
         Regex.Matches(html, "<img ").Count.Should().Be(declared.Count);
     }
 
+    [Fact]
+    public void AReportFolderThatCannotBeWrittenStopsWithTheFolderAndTheFix()
+    {
+        using var folder = new TempFolder();
+        var blocker = System.IO.Path.Combine(folder.Path, "reports");
+        File.WriteAllText(blocker, "a file where the report folder should be");
+        var act = () => ReportGenerator.Generate(session.Engine, session.Profile, System.IO.Path.Combine(blocker, "ci"),
+            cancel: TestContext.Current.CancellationToken);
+        act.Should().Throw<StorageException>().Which.Message.Should()
+            .StartWith(System.IO.Path.Combine(blocker, "ci")).And.Contain("point --out at a writable folder");
+    }
+
     /// <summary>The text from <paramref name="start"/> to the next second-level heading.</summary>
     static string Part(string markdown, string start)
     {
