@@ -20,6 +20,7 @@ var root = new RootCommand(
       research run fit-sign --seed 1 --seed 2 --model model-1
       research run fit-sinc --set models.model-3.optimizer.lr=0.002
       research reproduce --profile ci
+      research report --profile ci
       research data
     """);
 root.Subcommands.Add(ListCommand.Create());
@@ -27,5 +28,6 @@ root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ReproduceCommand.Create());
 root.Subcommands.Add(ClaimsCommand.Create());
 root.Subcommands.Add(FiguresCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Research.Analysis;
+using Research.Claims;
+using Research.Figures;
+using Research.Runs;
+using Research.Specs;
+using Research.Training;
+
+namespace Research.Reporting;
+
+/// <summary>One experiment of the report: its runs and analyses, its figures and the verdicts of its claims.</summary>
+public sealed record ExperimentReport(
+    ExperimentSpec Experiment, DatasetSpec Dataset, ExperimentResults Results, IReadOnlyList<Figure> Figures, IReadOnlyList<ClaimResult> Claims);
+
+/// <summary>
+/// Everything the report shows, gathered from the engine for one profile: experiments in the report's
+/// section order, every claim judged, every figure built. Depends only on the spec, the code and the
+/// cached results, never on when or how it was gathered.
+/// </summary>
+public sealed record ReportData(ResearchSpec Spec, Profile Profile, string GitCommit, IReadOnlyList<ExperimentReport> Experiments)
+{
+    /// <summary>The name of the report being reproduced.</summary>
+    public string Source { get; init; } = ReportGenerator.DefaultSource;
+
+    /// <summary>Every claim, in the report's order (by section, then as listed in experiments.yaml).</summary>
+    public IReadOnlyList<ClaimResult> Claims { get; } =
+        Experiments.SelectMany(e => e.Claims).OrderBy(c => c.Claim.Section, SectionOrder.Comparer).ToList();
+
+    public IEnumerable<Figure> Figures => Experiments.SelectMany(e => e.Figures).OrderBy(f => f.Number);
+
+    public IEnumerable<RunResult> Runs => Experiments.SelectMany(e => e.Results.Runs);
+
+    public int Count(Verdict verdict) => Claims.Count(c => c.Verdict == verdict);
+
+    /// <summary>
+    /// Runs every experiment of the profile through the engine (trained if missing, else from the run
+    /// cache), judges every claim and builds every figure. Messages and labels are formatted in the
+    /// invariant culture, whatever the machine's.
+    /// </summary>
+    public static ReportData Collect(Engine engine, Profile profile, IRunObserver? observer = null, CancellationToken cancel = default)
+    {
+        var culture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        try
+        {
+            var experiments = engine.Spec.Experiments.Keys
+                .Select(id => engine.Spec.Experiment(id, profile))
+                .OrderBy(e => e.Section, SectionOrder.Comparer)
+                .Select(e =>
+                {
+                    var dataset = engine.Spec.DatasetOf(e);
+                    var results = engine.Results(e, observer, cancel);
+                    var figures = FigureBuilder.Build(e, dataset, results);
+                    var claims = engine.Spec.Claims.Values.Where(c => c.Experiment == e.Id)
+                        .Select(c => engine.Judge(c, profile, observer, cancel)).ToList();
+                    return new ExperimentReport(e, dataset, results, figures, claims);
+                })
+                .ToList();
+            return new ReportData(engine.Spec, profile, GitInfo.Commit(engine.Paths.Root), experiments);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = culture;
+        }
+    }
+}
+
+/// <summary>Sections as the report numbers them: 1.1 &lt; 1.1.1 &lt; 1.1.2 &lt; 1.2 &lt; 2.1 … &lt; 3.3.2 (numerically, not as text).</summary>
+public static class SectionOrder
+{
+    public static readonly IComparer<string> Comparer = Comparer<string>.Create(Compare);
+
+    static int Compare(string? a, string? b)
+    {
+        var x = Parts(a);
+        var y = Parts(b);
+        for (int i = 0; i < Math.Min(x.Length, y.Length); i++)
+            if (x[i] != y[i]) return x[i].CompareTo(y[i]);
+        return x.Length != y.Length ? x.Length.CompareTo(y.Length) : string.CompareOrdinal(a, b);
+    }
+
+    static int[] Parts(string? section) =>
+        (section ?? "").Split('.').Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue).ToArray();
+}

@@ -1,0 +1,122 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using FluentAssertions;
+using Research.Reporting;
+using Research.Runs;
+
+namespace Research.Claims.Tests;
+
+/// <summary>
+/// The reproduction report (reports/&lt;profile&gt;/), written into temporary folders from the session's runs:
+/// it is reproducible byte for byte, names every claim and figure of experiments.yaml, and its HTML
+/// fetches nothing. The runs are the claim tests' own (cached), so these take seconds.
+/// </summary>
+public sealed partial class ReportTests(ClaimSession session)
+{
+    [Fact]
+    public void RegeneratedFromTheSameCachedRunsTheReportIsByteIdentical()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        using var first = new TempFolder();
+        using var second = new TempFolder();
+        var a = ReportGenerator.Generate(session.Engine, session.Profile, first.Path, cancel: cancel);
+        // A second engine reads every run back from the run cache on disk, not from the session's memory.
+        var b = ReportGenerator.Generate(Engine.FromRepository(), session.Profile, second.Path, cancel: cancel);
+
+        b.Files.Should().Equal(a.Files);
+        a.Files.Should().Contain([ReportGenerator.MarkdownFile, ReportGenerator.HtmlFile]).And.Contain(f => f.StartsWith("figures/fig-"));
+        var differences = a.Files.Select(f => Difference(f, first.Path, second.Path)).OfType<string>().ToList();
+        differences.Should().BeEmpty("REPORT.md, report.html and the figures depend only on the cached runs, the spec and the code");
+        File.Exists(a.Invocation).Should().BeTrue("facts about the invocation go to invocation.json, beside the report");
+    }
+
+    [Fact]
+    public void TheReportNamesEveryClaimAndFigureAndItsHtmlFetchesNothing()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        using var folder = new TempFolder();
+        var report = ReportGenerator.Generate(session.Engine, session.Profile, folder.Path, cancel: cancel);
+        var spec = session.Engine.Spec;
+        var md = File.ReadAllText(report.Markdown);
+        var html = File.ReadAllText(report.Html);
+
+        var summary = Part(md, "<a id=\"summary\"></a>");
+        foreach (var claim in spec.Claims.Values)
+        {
+            var anchor = $"claim-{claim.Id}";
+            summary.Should().Contain($"[{claim.Id}](#{anchor})", $"the summary table has a row for {claim.Id}, linked to its section");
+            var section = Part(md, $"<a id=\"s-{spec.Experiment(claim.Experiment, session.Profile).Section.Replace('.', '-')}\"></a>");
+            section.Should().Contain($"<a id=\"{anchor}\"></a>", $"{claim.Id} is discussed in the section of its experiment");
+            html.Should().Contain($"id=\"{anchor}\"").And.Contain($"href=\"#{anchor}\"");
+        }
+
+        var referenced = FigureLink().Matches(md).Select(m => m.Groups[1].Value).Distinct().ToList();
+        referenced.Should().NotBeEmpty();
+        foreach (var file in referenced)
+            File.Exists(Path.Combine(folder.Path, file)).Should().BeTrue($"REPORT.md shows {file}");
+        var declared = spec.Experiments.Values.SelectMany(e => e[session.Profile].Figures).ToList();
+        foreach (var figure in declared)
+        {
+            md.Should().Contain($"![Figure {figure.Number}: {figure.Caption}](figures/fig-{figure.Number:00}.png)",
+                $"figure {figure.Number} of experiments.yaml is shown with the report's number and caption");
+            md.Should().Contain($"[Figure {figure.Number}](#fig-{figure.Number:00})", "the index of figures lists it");
+        }
+
+        html.Should().NotContainAny(["src=\"http", "href=\"http", "<link", "<script", "url(", "@import"],
+            "report.html is self-contained: it loads nothing from anywhere");
+        Regex.Matches(html, "<img src=\"data:image/png;base64,").Count.Should().Be(declared.Count, "every figure is embedded");
+        Regex.Matches(html, "<img ").Count.Should().Be(declared.Count);
+    }
+
+    [Fact]
+    public void AReportFolderThatCannotBeWrittenStopsWithTheFolderAndTheFix()
+    {
+        using var folder = new TempFolder();
+        var blocker = System.IO.Path.Combine(folder.Path, "reports");
+        File.WriteAllText(blocker, "a file where the report folder should be");
+        var act = () => ReportGenerator.Generate(session.Engine, session.Profile, System.IO.Path.Combine(blocker, "ci"),
+            cancel: TestContext.Current.CancellationToken);
+        act.Should().Throw<StorageException>().Which.Message.Should()
+            .StartWith(System.IO.Path.Combine(blocker, "ci")).And.Contain("point --out at a writable folder");
+    }
+
+    /// <summary>The text from <paramref name="start"/> to the next second-level heading.</summary>
+    static string Part(string markdown, string start)
+    {
+        var from = markdown.IndexOf(start, StringComparison.Ordinal);
+        from.Should().BeGreaterThanOrEqualTo(0, $"REPORT.md has {start}");
+        var to = markdown.IndexOf("\n## ", from, StringComparison.Ordinal);
+        return to < 0 ? markdown[from..] : markdown[from..to];
+    }
+
+    /// <summary>Null when the two copies of <paramref name="file"/> are byte-identical, else where they first differ.</summary>
+    static string? Difference(string file, string first, string second)
+    {
+        byte[] a = File.ReadAllBytes(Path.Combine(first, file)), b = File.ReadAllBytes(Path.Combine(second, file));
+        if (a.AsSpan().SequenceEqual(b)) return null;
+        if (!file.EndsWith(".png", StringComparison.Ordinal))
+        {
+            string[] x = Encoding.UTF8.GetString(a).Split('\n'), y = Encoding.UTF8.GetString(b).Split('\n');
+            var line = Enumerable.Range(0, Math.Min(x.Length, y.Length)).FirstOrDefault(i => x[i] != y[i], Math.Min(x.Length, y.Length));
+            return $"{file}: line {line + 1} differs: \"{Get(x, line)}\" vs \"{Get(y, line)}\"";
+        }
+        var offset = Enumerable.Range(0, Math.Min(a.Length, b.Length)).FirstOrDefault(i => a[i] != b[i], Math.Min(a.Length, b.Length));
+        return $"{file}: {a.Length} vs {b.Length} bytes, first difference at byte {offset}";
+    }
+
+    static string Get(string[] lines, int i) => i < lines.Length ? lines[i] : "(end of file)";
+
+    [GeneratedRegex(@"\]\((figures/[^)\s]+)\)")]
+    private static partial Regex FigureLink();
+
+    sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("research-report-").FullName;
+
+        public void Dispose()
+        {
+            try { Directory.Delete(Path, recursive: true); }
+            catch (IOException) { }
+        }
+    }
+}
