@@ -38,3 +38,9 @@ if (Seconds(nameof(TrainingBenchmarks.GradientNormSteps100)) is { } steps && Sec
 if (Seconds(nameof(TrainingBenchmarks.Sensitivity)) is { } sensitivity)
     Console.WriteLine($"§3.3.2 sensitivity: {sensitivity:F2} s for {TrainingBenchmarks.TestSamples:N0} images = {TrainingBenchmarks.TestSamples / sensitivity:N0} images/s " +
                       $"(10 backward passes per batch; bound {10.0 * 4 * 397_510 * TrainingBenchmarks.TestSamples / rate:F2} s)");
+
+// The peer: the same epoch in PyTorch (Debian's python3-torch), measured now, on this machine, so the
+// ratio compares like with like. Skipped when python3 has no torch.
+if (Seconds(nameof(TrainingBenchmarks.MlpEpoch)) is { } ours && Peer.Run(threads: 1) is { } peer)
+    Console.WriteLine($"PyTorch {peer.Version} peer, same epoch: {peer.Best:F2} s best of {peer.Count} (matmul there {peer.MatMulGflops:F1} GFLOP/s); " +
+                      $"TorchSharp/PyTorch = {ours / peer.Best:F2}");
