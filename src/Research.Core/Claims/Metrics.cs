@@ -49,12 +49,12 @@ public static class Metrics
         "prediction_rmse" => Math.Sqrt(Errors(run, target).Select(e => e * e).Average()),
         "prediction_max_error" => Errors(run, target).Max(Math.Abs),
         "minimal_ratio" or "critical_loss" or "critical_gradient_norm" =>
-            run.Scalars?.GetValueOrDefault(name) ?? throw new InvalidOperationException($"{name} needs critical_point: in the experiment"),
+            Scalar(run, name) ?? throw new InvalidOperationException($"{name} needs critical_point: in the experiment"),
         "max_train_accuracy" => Series("train_accuracy", run).Max(),
         "epoch_train_accuracy_50" => FirstEpoch(run, "train_accuracy", 0.5),
         "epoch_train_accuracy_90" => FirstEpoch(run, "train_accuracy", 0.9),
-        _ when AnalysisNames.Contains(name) => run.Scalars?.GetValueOrDefault(name) is { } v ? v
-            : throw new InvalidOperationException($"{name} of {run.Model} seed {run.Seed} needs the experiment's analysis: (sensitivity, or interpolation with this model in a pair)"),
+        _ when AnalysisNames.Contains(name) => Scalar(run, name)
+            ?? throw new InvalidOperationException($"{name} of {run.Model} seed {run.Seed} needs the experiment's analysis: (sensitivity, or interpolation with this model in a pair)"),
         _ => throw new ArgumentException($"unknown metric '{name}'; metrics: {string.Join(", ", Names)}"),
     };
 
@@ -67,6 +67,9 @@ public static class Metrics
         "gradient_norm" => run.Metrics.GradientNorm,
         _ => null,
     } ?? throw new InvalidOperationException($"run {run.Experiment}/{run.Model} seed {run.Seed} did not record '{name}'; enable it under record:");
+
+    /// <summary>A named scalar of the run, or null when it has none by that name (never a default 0).</summary>
+    static double? Scalar(RunResult run, string name) => run.Scalars is { } s && s.TryGetValue(name, out var v) ? v : null;
 
     /// <summary>The first epoch at which the series reaches <paramref name="threshold"/>; +∞ if it never does.</summary>
     static double FirstEpoch(RunResult run, string series, double threshold)
