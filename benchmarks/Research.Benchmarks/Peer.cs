@@ -13,7 +13,7 @@ static class Peer
         var script = Find("benchmarks/pytorch/mlp_epoch.py");
         var python = new[] { "/usr/bin/python3", "python3" }.FirstOrDefault(p => p.Contains('/') ? File.Exists(p) : true);
         if (script is null || python is null) return null;
-        var start = new ProcessStartInfo(python, [script, "--threads", threads.ToString(), "--repeats", "3"])
+        var start = new ProcessStartInfo(python, [script, "--threads", threads.ToString(), "--repeats", "2"])
         {
             RedirectStandardOutput = true, RedirectStandardError = true,
         };

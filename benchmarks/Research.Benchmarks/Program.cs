@@ -10,37 +10,44 @@ var config = DefaultConfig.Instance
     .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(1).WithIterationCount(5).WithLaunchCount(1));
 var summary = BenchmarkRunner.Run<TrainingBenchmarks>(config, args);
 
-// What the numbers mean on this machine: samples per second and the ratio to the matrix-multiply bound.
-double? Seconds(string method) =>
-    summary.Reports.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method)?.ResultStatistics?.Mean / 1e9;
-Console.WriteLine();
-if (Seconds(nameof(TrainingBenchmarks.MatMul)) is not { } matmul)
+// What the numbers mean on this machine, per thread count: samples per second and the ratio to the
+// matrix-multiply bound measured in the same run.
+var threadCounts = summary.Reports.Select(r => (int)r.BenchmarkCase.Parameters["Threads"]).Distinct().Order().ToList();
+foreach (var threads in threadCounts)
 {
-    Console.WriteLine("(run MatMul too, e.g. --filter '*MatMul*' '*Epoch*', for the ratios to the matrix-multiply bound)");
-    return;
-}
-var rate = TrainingBenchmarks.MatMulFlops / matmul;
-Console.WriteLine($"matrix multiply: {rate / 1e9:F1} GFLOP/s (the bound below is the work at this rate)");
-void Epoch(string method, string what, long flops)
-{
-    if (Seconds(method) is not { } s) return;
-    Console.WriteLine($"{what}: {s:F2} s = {TrainingBenchmarks.MnistSamples / s:N0} samples/s; bound {flops / rate:F2} s; {s / (flops / rate):F1}x the bound");
-}
-Epoch(nameof(TrainingBenchmarks.MlpEpoch), "§2.1 MLP epoch, batch 64", TrainingBenchmarks.MlpEpochFlops);
-Epoch(nameof(TrainingBenchmarks.MlpEpoch1000), "§3.3 MLP epoch, batch 1,000", TrainingBenchmarks.MlpEpochFlops);
-Epoch(nameof(TrainingBenchmarks.CnnEpoch), "§1.2 CNN-1 epoch, batch 64", TrainingBenchmarks.CnnEpochFlops);
-if (Seconds(nameof(TrainingBenchmarks.FitSteps571)) is { } fit)
-    Console.WriteLine($"§1.1 fit: {fit / TrainingBenchmarks.FitSteps * 1e3:F3} ms per full-batch step (1,000 points)");
-if (Seconds(nameof(TrainingBenchmarks.Hessian1501)) is { } hessian)
-    Console.WriteLine($"§2.3 Hessian + eigenvalues: {hessian * 1e3:F0} ms (autograd, one double-backward row per parameter: ~6.5 s)");
-if (Seconds(nameof(TrainingBenchmarks.GradientNormSteps100)) is { } steps && Seconds(nameof(TrainingBenchmarks.Hessian1501)) is { } h)
-    Console.WriteLine($"§2.3 gradient-norm step: {(steps - h) / TrainingBenchmarks.GradientNormSteps * 1e3:F2} ms (autograd double backward: ~7.5 ms)");
-if (Seconds(nameof(TrainingBenchmarks.Sensitivity)) is { } sensitivity)
-    Console.WriteLine($"§3.3.2 sensitivity: {sensitivity:F2} s for {TrainingBenchmarks.TestSamples:N0} images = {TrainingBenchmarks.TestSamples / sensitivity:N0} images/s " +
-                      $"(10 backward passes per batch; bound {10.0 * 4 * 397_510 * TrainingBenchmarks.TestSamples / rate:F2} s)");
+    double? Seconds(string method) => summary.Reports
+        .FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method && (int)r.BenchmarkCase.Parameters["Threads"] == threads)
+        ?.ResultStatistics?.Mean / 1e9;
+    Console.WriteLine();
+    Console.WriteLine($"— {threads} libtorch thread{(threads == 1 ? "" : "s")} —");
+    if (Seconds(nameof(TrainingBenchmarks.MatMul)) is not { } matmul)
+    {
+        Console.WriteLine("(run MatMul too, e.g. --filter '*MatMul*' '*Epoch*', for the ratios to the matrix-multiply bound)");
+        continue;
+    }
+    var rate = TrainingBenchmarks.MatMulFlops / matmul;
+    Console.WriteLine($"matrix multiply: {rate / 1e9:F1} GFLOP/s (the bound below is the work at this rate)");
+    void Epoch(string method, string what, long flops)
+    {
+        if (Seconds(method) is not { } s) return;
+        Console.WriteLine($"{what}: {s:F2} s = {TrainingBenchmarks.MnistSamples / s:N0} samples/s; bound {flops / rate:F2} s; {s / (flops / rate):F1}x the bound");
+    }
+    Epoch(nameof(TrainingBenchmarks.MlpEpoch), "§2.1 MLP epoch, batch 64", TrainingBenchmarks.MlpEpochFlops);
+    Epoch(nameof(TrainingBenchmarks.MlpEpoch1000), "§3.3 MLP epoch, batch 1,000", TrainingBenchmarks.MlpEpochFlops);
+    Epoch(nameof(TrainingBenchmarks.CnnEpoch), "§1.2 CNN-1 epoch, batch 64", TrainingBenchmarks.CnnEpochFlops);
+    if (Seconds(nameof(TrainingBenchmarks.FitSteps571)) is { } fit)
+        Console.WriteLine($"§1.1 fit: {fit / TrainingBenchmarks.FitSteps * 1e3:F3} ms per full-batch step (1,000 points)");
+    if (Seconds(nameof(TrainingBenchmarks.Hessian1501)) is { } hessian)
+        Console.WriteLine($"§2.3 Hessian + eigenvalues: {hessian * 1e3:F0} ms (autograd, one double-backward row per parameter: ~6.5 s)");
+    if (Seconds(nameof(TrainingBenchmarks.GradientNormSteps100)) is { } steps && Seconds(nameof(TrainingBenchmarks.Hessian1501)) is { } h)
+        Console.WriteLine($"§2.3 gradient-norm step: {(steps - h) / TrainingBenchmarks.GradientNormSteps * 1e3:F2} ms (autograd double backward: ~7.5 ms)");
+    if (Seconds(nameof(TrainingBenchmarks.Sensitivity)) is { } sensitivity)
+        Console.WriteLine($"§3.3.2 sensitivity: {sensitivity:F2} s for {TrainingBenchmarks.TestSamples:N0} images = {TrainingBenchmarks.TestSamples / sensitivity:N0} images/s " +
+                          $"(10 backward passes per batch; bound {10.0 * 4 * 397_510 * TrainingBenchmarks.TestSamples / rate:F2} s)");
 
-// The peer: the same epoch in PyTorch (Debian's python3-torch), measured now, on this machine, so the
-// ratio compares like with like. Skipped when python3 has no torch.
-if (Seconds(nameof(TrainingBenchmarks.MlpEpoch)) is { } ours && Peer.Run(threads: 1) is { } peer)
-    Console.WriteLine($"PyTorch {peer.Version} peer, same epoch: {peer.Best:F2} s best of {peer.Count} (matmul there {peer.MatMulGflops:F1} GFLOP/s); " +
-                      $"TorchSharp/PyTorch = {ours / peer.Best:F2}");
+    // The peer: the same epoch in PyTorch (Debian's python3-torch), measured now, on this machine, on as
+    // many threads, so the ratio compares like with like. Skipped when python3 has no torch.
+    if (Seconds(nameof(TrainingBenchmarks.MlpEpoch)) is { } ours && Peer.Run(threads) is { } peer)
+        Console.WriteLine($"PyTorch {peer.Version} peer, same epoch: {peer.Best:F2} s best of {peer.Count} (matmul there {peer.MatMulGflops:F1} GFLOP/s); " +
+                          $"TorchSharp/PyTorch = {ours / peer.Best:F2}");
+}

@@ -28,8 +28,11 @@ public class TrainingBenchmarks
     /// <summary>Conv and dense multiply-adds of CNN-1 per sample, ×6 for forward and backward.</summary>
     public const long CnnEpochFlops = 6L * (16 * 16 * 25 * 25 + 4 * 16 * 16 * 9 * 9 + 64 * 150 + 150 * 90 + 90 * 10) * MnistSamples;
 
-    /// <summary>libtorch intra-op threads for every benchmark of this run (the experiments use 1).</summary>
-    [Params(1)] public int Threads { get; set; } = 1;
+    /// <summary>libtorch intra-op threads (the experiments use 1): $BENCH_THREADS, e.g. "1,2", else 1.</summary>
+    [ParamsSource(nameof(ThreadCounts))] public int Threads { get; set; } = 1;
+
+    public static IEnumerable<int> ThreadCounts() =>
+        (Environment.GetEnvironmentVariable("BENCH_THREADS") ?? "1").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse);
 
     Tensor _a = null!, _b = null!;
     TrainingData _mnist = null!, _fit = null!;

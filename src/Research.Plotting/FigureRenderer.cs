@@ -109,6 +109,8 @@ public static class FigureRenderer
         // Decade ticks from the series drawn against each axis only.
         if (figure.LogY) plot.Axes.Left.TickGenerator = LogTicks(Decades(figure.Series.Where(s => !OnRight(s)).SelectMany(s => s.Y)));
         if (figure.LogX) plot.Axes.Bottom.TickGenerator = LogTicks(Decades(figure.Series.SelectMany(s => s.X)));
+        else if (figure.XLabel.StartsWith("epoch", StringComparison.Ordinal))
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true }; // no epoch 1.35
         if (figure.Y2Label is not null)
         {
             plot.Axes.Right.Label.Text = figure.Y2Label;
