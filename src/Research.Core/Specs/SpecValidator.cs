@@ -68,8 +68,52 @@ public static class SpecValidator
             if (analysis.Sensitivity != null && data.Kind != DatasetKind.Mnist)
                 Error(SpecPath.Child(at, "sensitivity"), "sensitivity is defined for classifiers (softmax outputs)");
         }
+        ValidateFigures(e, path, Error);
         if (e.Record.Accuracy && data.Kind != DatasetKind.Mnist)
             Error(SpecPath.Child(path, "record.accuracy"), "accuracy is defined for classification data sets only");
+    }
+
+    /// <summary>Each figure names series, metrics, models and analyses that exist, so a typo fails at load time, not after training.</summary>
+    static void ValidateFigures(ExperimentSpec e, string path, Action<string, string> error)
+    {
+        var metrics = Claims.Metrics.Names;
+        var series = Claims.Metrics.SeriesNames;
+        for (int i = 0; i < e.Figures.Count; i++)
+        {
+            var f = e.Figures[i];
+            var at = SpecPath.Index(SpecPath.Child(path, "figures"), i);
+            void Known(string key, string? value, IReadOnlyList<string> allowed)
+            {
+                if (value != null && !allowed.Contains(value))
+                    error(SpecPath.Child(at, key), $"unknown {key} '{value}'{SpecPath.Hint(value, allowed)}; allowed: {string.Join(", ", allowed)}");
+            }
+            switch (f.Kind)
+            {
+                case FigureKind.Curves:
+                    foreach (var name in f.Series) Known("series", name, series);
+                    foreach (var model in f.Models) Known("models", model, [.. e.Models.Keys]);
+                    break;
+                case FigureKind.Sweep:
+                    Known("x", f.X, ["parameters", "batch_size"]);
+                    if (f.Series.Count == 0) error(at, "a sweep figure needs series: [final metrics on the left axis]");
+                    foreach (var name in f.Series) Known("series", name, metrics);
+                    Known("right", f.Right, metrics);
+                    break;
+                case FigureKind.Scatter:
+                    if (f.X is null || f.Y is null) error(at, "a scatter figure needs x and y (per-run metrics)");
+                    Known("x", f.X, metrics);
+                    Known("y", f.Y, metrics);
+                    break;
+                case FigureKind.Pca:
+                    if (e.Analysis?.Pca is null) error(at, "a pca figure needs analysis: { pca: … } in the experiment");
+                    Known("part", f.Part ?? "whole", ["whole", "layer"]);
+                    break;
+                case FigureKind.Interpolation:
+                    if (e.Analysis?.Interpolation is not { } line) error(at, "an interpolation figure needs analysis: { interpolation: … } in the experiment");
+                    else if ((f.Pair ?? 1) > line.Pairs.Count) error(SpecPath.Child(at, "pair"), $"pair {f.Pair} does not exist: the interpolation has {line.Pairs.Count} pair(s)");
+                    break;
+            }
+        }
     }
 
     public static void Validate(DatasetSpec d, string path, IReadOnlyDictionary<string, SourceMark> marks, ICollection<SpecError> errors)

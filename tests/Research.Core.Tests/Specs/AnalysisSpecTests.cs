@@ -104,4 +104,27 @@ public class AnalysisSpecTests
         ErrorsOf(yaml).Should().ContainSingle().Which.ToString()
             .Should().EndWith("experiments.tiny-fit.analysis.sensitivity: sensitivity is defined for classifiers (softmax outputs)");
     }
+
+    [Fact]
+    public void FiguresNamingUnknownSeriesModelsOrAnalysesFailAtLoadTime()
+    {
+        var yaml = Digits(Weights, """
+                  sensitivity: { batch: 50 }
+            """).Replace("    models:\n      a:", """
+                figures:
+                  - { number: 1, caption: c, kind: curves, series: [train_los], models: [c] }
+                  - { number: 2, caption: c, kind: sweep, x: batchsize, series: [final_test_loss], right: sensitivty }
+                  - { number: 3, caption: c, kind: pca }
+                  - { number: 4, caption: c, kind: interpolation }
+                models:
+                  a:
+            """.Replace("            ", "    "));
+        var messages = ErrorsOf(yaml).Select(e => e.ToString()).ToList();
+        messages.Should().Contain(m => m.Contains("figures[0].series") && m.Contains("unknown series 'train_los'") && m.Contains("did you mean 'train_loss'"));
+        messages.Should().Contain(m => m.Contains("figures[0].models") && m.Contains("unknown models 'c'"));
+        messages.Should().Contain(m => m.Contains("figures[1].x") && m.Contains("'batchsize'"));
+        messages.Should().Contain(m => m.Contains("figures[1].right") && m.Contains("did you mean 'sensitivity'"));
+        messages.Should().Contain(m => m.Contains("figures[2]") && m.Contains("needs analysis: { pca"));
+        messages.Should().Contain(m => m.Contains("figures[3]") && m.Contains("needs analysis: { interpolation"));
+    }
 }
