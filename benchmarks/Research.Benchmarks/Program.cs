@@ -37,6 +37,9 @@ foreach (var threads in threadCounts)
     Epoch(nameof(TrainingBenchmarks.CnnEpoch), "§1.2 CNN-1 epoch, batch 64", TrainingBenchmarks.CnnEpochFlops);
     if (Seconds(nameof(TrainingBenchmarks.FitSteps571)) is { } fit)
         Console.WriteLine($"§1.1 fit: {fit / TrainingBenchmarks.FitSteps * 1e3:F3} ms per full-batch step (1,000 points)");
+    if (Seconds(nameof(TrainingBenchmarks.FitSteps571Batched5)) is { } batched && Seconds(nameof(TrainingBenchmarks.FitSteps571)) is { } single)
+        Console.WriteLine($"§1.1 fit, {TrainingBenchmarks.BatchedModels} models batched: {batched / TrainingBenchmarks.FitSteps * 1e3:F3} ms per step for all " +
+                          $"= {batched / TrainingBenchmarks.FitSteps / TrainingBenchmarks.BatchedModels * 1e3:F3} ms per model-step; {TrainingBenchmarks.BatchedModels * single / batched:F2}x the throughput of separate runs");
     if (Seconds(nameof(TrainingBenchmarks.Hessian1501)) is { } hessian)
         Console.WriteLine($"§2.3 Hessian + eigenvalues: {hessian * 1e3:F0} ms (autograd, one double-backward row per parameter: ~6.5 s)");
     if (Seconds(nameof(TrainingBenchmarks.GradientNormSteps100)) is { } steps && Seconds(nameof(TrainingBenchmarks.Hessian1501)) is { } h)
