@@ -10,6 +10,7 @@ public static class Format
         : metric is "converged_epoch" or "epochs" or "parameters" ? v.ToString("N0", CultureInfo.InvariantCulture)
         : metric is "converged" ? (v == 1 ? "yes" : "no")
         : metric.Contains("accuracy") ? (v * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%"
+        : metric.EndsWith("agreement", StringComparison.Ordinal) ? v.ToString("0.#####", CultureInfo.InvariantCulture) // an R² near 1: G4 would print 1
         : v.ToString("G4", CultureInfo.InvariantCulture);
 
     /// <summary>A range bound: plain number, ∞ for unbounded.</summary>

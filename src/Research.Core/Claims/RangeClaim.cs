@@ -12,6 +12,15 @@ internal static class RangeClaim
         var c = input.Claim;
         double min = c.Min ?? double.NegativeInfinity, max = c.Max ?? double.PositiveInfinity;
         var values = c.Models.ToDictionary(m => m, input.Values);
+        if (Metrics.ExperimentNames.Contains(c.Metric!))
+        {
+            // One value for the whole experiment (all runs together): no seeds to count.
+            var value = values.Values.First()[0];
+            var inside = value >= min && value <= max;
+            return new ClaimResult(c, ClaimEvaluator.Of(inside),
+                $"{c.Metric} = {Format.Value(c.Metric!, value)}, one value over all runs of the experiment; expected in [{Format.Bound(min)}, {Format.Bound(max)}]",
+                values, input.Experiment.Seeds.Count);
+        }
         var parts = new List<string>();
         var verdicts = new List<Verdict>();
         foreach (var (model, v) in values)
