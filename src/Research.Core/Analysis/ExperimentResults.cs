@@ -26,6 +26,9 @@ public static class ExperimentAnalyses
 {
     static readonly ConcurrentDictionary<string, Lazy<object>> Memo = new();
 
+    /// <summary>Bump when an analysis computes something new or different, so cached analysis results are recomputed (runs are kept).</summary>
+    const int AnalysisVersion = 2;
+
     public static ExperimentResults Results(this Engine engine, ExperimentSpec e, IRunObserver? observer = null, CancellationToken cancel = default)
     {
         var runs = engine.RunAll(e, observer, cancel);
@@ -43,6 +46,7 @@ public static class ExperimentAnalyses
             scalars["pca_explained_variance"] = pca.Whole.ExplainedTotal;
             scalars["pca_layer_explained_variance"] = pca.Layer.ExplainedTotal;
             scalars["pca_layer_agreement"] = pca.LayerAgreement;
+            scalars["pca_layer_subspace_agreement"] = pca.LayerSubspaceAgreement;
             scalars["pca_start_separation"] = pca.StartSeparation;
             scalars["pca_direction_cosine"] = pca.DirectionCosine;
         }
@@ -95,7 +99,7 @@ public static class ExperimentAnalyses
     /// <summary>An analysis result, from this process's memo, the cache (keyed by the runs it reads and its spec), or computed and stored.</summary>
     static T Cached<T>(Engine engine, ExperimentSpec e, string name, object spec, IReadOnlyList<RunResult> runs, Func<T> compute) where T : class
     {
-        var material = JsonSerializer.Serialize(new { engine = RunKey.EngineVersion, analysis = name, spec, runs = runs.Select(r => r.Provenance.RunKey) }, Json.Canonical);
+        var material = JsonSerializer.Serialize(new { engine = RunKey.EngineVersion, analyses = AnalysisVersion, analysis = name, spec, runs = runs.Select(r => r.Provenance.RunKey) }, Json.Canonical);
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(material)))[..16];
         var path = Path.Combine(engine.Cache.Root, "_analyses", e.Id, $"{name}-{key}.json");
         var lazy = Memo.GetOrAdd(path, _ => new Lazy<object>(() =>

@@ -15,6 +15,13 @@ public sealed record PcaResult(PcaProjection Whole, PcaProjection Layer)
 {
     /// <summary>R² of the best linear map from the whole-model coordinates to the layer coordinates (1: the same picture up to rotation and scale).</summary>
     public double LayerAgreement { get; init; }
+    /// <summary>
+    /// As <see cref="LayerAgreement"/> but over as many components as there are runs: when the runs move in
+    /// nearly orthogonal directions the top eigenvalues are almost equal, and two PCAs may pick different
+    /// pairs of them for their pictures while spanning the same space.
+    /// </summary>
+    public double LayerSubspaceAgreement { get; init; }
+    public int SubspaceComponents { get; init; }
     /// <summary>Closest pair of starting points (whole model, component space) over the mean start-to-end distance.</summary>
     public double StartSeparation { get; init; }
     /// <summary>Mean pairwise cosine of the runs' start-to-end displacements in component space (1: all leave the same way; 0: unrelated).</summary>
@@ -45,9 +52,12 @@ public static class PcaAnalysis
         var lengths = runs.Select(r => r.Count).ToArray();
         var whole = Project(wholeGram, spec.Components, lengths);
         var layer = Project(layerGram, spec.Components, lengths);
+        var k = Math.Min(Math.Max(runs.Count, spec.Components), n - 1);
         return new PcaResult(whole, layer)
         {
             LayerAgreement = Agreement(whole, layer),
+            LayerSubspaceAgreement = Agreement(Project(wholeGram, k, lengths), Project(layerGram, k, lengths)),
+            SubspaceComponents = k,
             StartSeparation = StartSeparation(whole),
             DirectionCosine = DirectionCosine(whole),
         };

@@ -14,7 +14,7 @@ public static class Metrics
 
     /// <summary>One value per experiment (§2.1's PCA), not per run.</summary>
     public static readonly IReadOnlyList<string> ExperimentNames =
-        ["pca_explained_variance", "pca_layer_explained_variance", "pca_layer_agreement", "pca_start_separation", "pca_direction_cosine"];
+        ["pca_explained_variance", "pca_layer_explained_variance", "pca_layer_agreement", "pca_layer_subspace_agreement", "pca_start_separation", "pca_direction_cosine"];
 
     public static readonly IReadOnlyList<string> Names =
     [
