@@ -176,9 +176,10 @@ public class TrainingBenchmarks
 
     static DatasetSpec DataSet(DatasetKind kind) => new() { Kind = kind };
 
-    static ExperimentSpec Experiment(LossKind loss, BatchSize batch, int epochs, IReadOnlyList<LayerSpec> layers, double lr) => new()
+    // The trainer sets libtorch's threads from the spec, so the spec carries this run's thread count.
+    ExperimentSpec Experiment(LossKind loss, BatchSize batch, int epochs, IReadOnlyList<LayerSpec> layers, double lr) => new()
     {
-        Id = "bench", Section = "-", Title = "benchmark", Dataset = "d", Loss = loss, BatchSize = batch, MaxEpochs = epochs, Seeds = [1],
+        Id = "bench", Section = "-", Title = "benchmark", Dataset = "d", Loss = loss, BatchSize = batch, MaxEpochs = epochs, Seeds = [1], Threads = Threads,
         Models = new Dictionary<string, ModelSpec>
         {
             ["m"] = new() { Id = "m", Label = "m", Layers = layers, Optimizer = new OptimizerSpec { Kind = OptimizerKind.Adam, Lr = lr, WeightDecay = 1e-4 } },
