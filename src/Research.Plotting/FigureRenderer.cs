@@ -134,16 +134,26 @@ public static class FigureRenderer
         return logs.Count == 0 ? 0 : logs.Max() - logs.Min();
     }
 
+    /// <summary>10^v as a reader writes it: 100,000 rather than 1E+05, 0.001 rather than 1E-03.</summary>
+    static string LogLabel(double v)
+    {
+        var x = Math.Pow(10, v);
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        return x >= 1000 && x < 1e10 ? Math.Round(x).ToString("N0", culture)
+             : x >= 1e-4 && x < 1000 ? x.ToString("0.####", culture) is var s && s.Length <= 6 ? s : x.ToString("G3", culture)
+             : x.ToString("G3", culture);
+    }
+
     /// <summary>Decade ticks with log minor ticks over wide ranges; within about a decade, plain ticks labelled 10^v.</summary>
     static ScottPlot.TickGenerators.NumericAutomatic LogTicks(double decades) => decades >= 1.5
         ? new()
         {
             MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
             IntegerTicksOnly = true,
-            LabelFormatter = v => Math.Pow(10, v).ToString("G3", System.Globalization.CultureInfo.InvariantCulture),
+            LabelFormatter = LogLabel,
         }
         : new()
         {
-            LabelFormatter = v => Math.Pow(10, v).ToString("G3", System.Globalization.CultureInfo.InvariantCulture),
+            LabelFormatter = LogLabel,
         };
 }

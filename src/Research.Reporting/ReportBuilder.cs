@@ -89,10 +89,11 @@ public static class ReportBuilder
         var subsets = mnist.Count == 1
             ? $"for MNIST the first {Count(mnist[0].TrainSamples!.Value)} training and {Count(mnist[0].TestSamples ?? 10000)} test images"
             : "for MNIST a subset of the images";
+        var fullSeeds = data.Spec.Experiments.Values.Select(e => e[Specs.Profile.Full].Seeds.Count).ToList();
         var profiles = new Line()
             .Bold("ci").Text($" is the reduced budget the test suite trains in minutes: fewer seeds, fewer epochs and {subsets}. ")
             .Text("Its verdicts show that every claim can be measured end to end; on one or two epochs and one seed they are not the reproduction. ")
-            .Bold("full").Text(" is the report's own settings (hours on one core), judged over 3 to 100 seeds per claim: its verdicts are the reproduction. ")
+            .Bold("full").Text($" is the report's own settings (hours on one core), judged over {fullSeeds.Min()} to {fullSeeds.Max()} seeds (or repetitions) per experiment: its verdicts are the reproduction. ")
             .Text(data.Profile == Specs.Profile.Ci
                 ? "This is the ci report; "
                 : "This is the full report; ")
