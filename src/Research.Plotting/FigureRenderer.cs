@@ -139,9 +139,9 @@ public static class FigureRenderer
     {
         var x = Math.Pow(10, v);
         var culture = System.Globalization.CultureInfo.InvariantCulture;
-        return x >= 1000 && x < 1e10 ? Math.Round(x).ToString("N0", culture)
-             : x >= 1e-4 && x < 1000 ? x.ToString("0.####", culture) is var s && s.Length <= 6 ? s : x.ToString("G3", culture)
-             : x.ToString("G3", culture);
+        return x >= 1000 && x < 1e12
+            ? double.Parse(x.ToString("G3", culture), culture).ToString("N0", culture) // three significant digits, with separators
+            : x.ToString("G3", culture);
     }
 
     /// <summary>Decade ticks with log minor ticks over wide ranges; within about a decade, plain ticks labelled 10^v.</summary>
