@@ -431,7 +431,10 @@ public static class ReportBuilder
                     ? $" (and {Word(c.Expected(Specs.Profile.Full))} for the full profile, whose budget can decide it)."
                     : "."),
             new Line().Bold($"Measured ({Profile(data.Profile)}): ").Text(r.Message),
-            new Line().Bold("Rule: ").Text(c.Kind == ClaimKind.Parameters ? "the count of the model as built equals the report's" : c.Rule.ToString()),
+            new Line().Bold("Rule: ").Text(
+                c.Kind == ClaimKind.Parameters ? "the count of the model as built equals the report's"
+                : c.Metric is { } m && Metrics.ExperimentNames.Contains(m) ? "the one experiment-wide value lies in the range"
+                : c.Rule.ToString()),
             new Line().Bold("Why this threshold: ").Text(c.Reason),
         };
         if (r.Verdict != Verdict.Holds && c.Evidence is { Length: > 0 } evidence)
