@@ -81,6 +81,11 @@ internal static class ProvenanceSection
             Dates(runs),
         ]);
         blocks.Add(new Table(["experiment", "runs", "training time", "peak memory", "trained at commit", "trained (UTC)"], runRows, new HashSet<int> { 1, 2, 3 }));
+        if (runs.Any(r => r.Provenance.GitCommit == "unknown"))
+            blocks.Add(new Paragraph(new Line().Code("unknown").Text(
+                ": trained from a copy of the build outside the git checkout (so that rebuilding the repository could not disturb a run of hours), " +
+                "before the engine could be told the commit (RESEARCH_COMMIT). A commit marked -dirty had uncommitted changes, " +
+                "which may be prose only: the run key, not the commit, decides whether a run is reused.")));
     }
 
     static IReadOnlyList<Line> Row(string what, Line value) => [what, value];

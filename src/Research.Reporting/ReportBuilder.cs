@@ -92,8 +92,8 @@ public static class ReportBuilder
         var fullSeeds = data.Spec.Experiments.Values.Select(e => e[Specs.Profile.Full].Seeds.Count).ToList();
         var profiles = new Line()
             .Bold("ci").Text($" is the reduced budget the test suite trains in minutes: fewer seeds, fewer epochs and {subsets}. ")
-            .Text("Its verdicts show that every claim can be measured end to end; on one or two epochs and one seed they are not the reproduction. ")
-            .Bold("full").Text($" is the report's own settings (hours on one core), judged over {fullSeeds.Min()} to {fullSeeds.Max()} seeds (or repetitions) per experiment: its verdicts are the reproduction. ")
+            .Text("Its verdicts show that every claim can be measured end to end; on a few epochs, a subset of the images and one to five seeds they are not the reproduction. ")
+            .Bold("full").Text($" is the report's settings where it states them and the choices in each section's notes where it does not (hours of training), judged over {fullSeeds.Min()} to {fullSeeds.Max()} seeds (or repetitions) per experiment: its verdicts are the reproduction. ")
             .Text(data.Profile == Specs.Profile.Ci
                 ? "This is the ci report; "
                 : "This is the full report; ")
@@ -108,7 +108,7 @@ public static class ReportBuilder
             .Text("A claim that does not reproduce is not weakened: experiments.yaml records it as deviating, with the measured evidence, shown under the claim.")));
 
         blocks.Add(new Paragraph(new Line()
-            .Text("Regenerate with ").Code($"research report --profile {profile}").Text(" (from the run cache; nothing retrains). ")
+            .Text("Regenerate with ").Code($"research report --profile {profile}").Text(" (from the run cache in about a minute; on a fresh clone, with no cache, it first trains every run). ")
             .Text("REPORT.md, report.html and the figures are byte-identical whenever they are regenerated from the same cached runs, spec and code; ")
             .Text("what the invocation that wrote them did (its duration, which runs it trained and which it read from the cache) is in ")
             .Link(InvocationFile, InvocationFile).Text(", beside this file.")));

@@ -36,7 +36,7 @@ public static class ClaimEvaluator
         RuleKind.Fraction => (trials > 0 && successes >= Math.Ceiling(rule.AtLeast * trials - 1e-9),
             $"expected in ≥ {Math.Ceiling(rule.AtLeast * trials - 1e-9):0} of {trials} seeds; held in {successes} of {trials}"),
         RuleKind.SignTest => (Statistics.SignTestP(successes, trials) <= rule.Alpha,
-            $"held in {successes} of {trials} seeds; one-sided sign test p = {Statistics.SignTestP(successes, trials):0.###} (α = {rule.Alpha})"),
+            $"held in {successes} of {trials} seeds; one-sided sign test {Format.P(Statistics.SignTestP(successes, trials))} (α = {rule.Alpha})"),
         _ => throw new InvalidOperationException($"rule {rule.Kind} does not apply to per-seed comparisons"),
     };
 

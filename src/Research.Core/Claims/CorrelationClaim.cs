@@ -23,7 +23,7 @@ internal static class CorrelationClaim
         return new ClaimResult(c, verdict,
             (verdict == Verdict.Inconclusive ? $"only {runs.Count} runs (a rank correlation needs ≥ {MinimumRuns}); " : "") +
             $"{c.Metric} expected to {(increasing ? "rise" : "fall")} with {c.Versus} over {runs.Count} runs: " +
-            $"Spearman ρ = {rho.ToString("0.###", CultureInfo.InvariantCulture)}, one-sided p = {p.ToString("0.####", CultureInfo.InvariantCulture)} (α = {c.Rule.Alpha})",
+            $"Spearman ρ = {rho.ToString("0.###", CultureInfo.InvariantCulture)}, one-sided {Format.P(p)} (α = {c.Rule.Alpha})",
             values, runs.Count);
     }
 }

@@ -18,7 +18,7 @@ internal static class RangeClaim
             var value = values.Values.First()[0];
             var inside = value >= min && value <= max;
             return new ClaimResult(c, ClaimEvaluator.Of(inside),
-                $"{c.Metric} = {Format.Value(c.Metric!, value)}, one value over all runs of the experiment; expected in [{Format.Bound(min)}, {Format.Bound(max)}]",
+                $"{c.Metric} = {Format.Value(c.Metric!, value)}, one value over all runs of the experiment; expected {Format.Range(min, max)}",
                 values, input.Experiment.Seeds.Count);
         }
         var parts = new List<string>();
@@ -46,7 +46,7 @@ internal static class RangeClaim
             parts.Add($"{input.Label(model)} {Format.List(c.Metric!, v)}: {detail}");
         }
         var overall = verdicts.Contains(Verdict.Deviates) ? Verdict.Deviates : verdicts.Contains(Verdict.Inconclusive) ? Verdict.Inconclusive : Verdict.Holds;
-        var range = $"{c.Metric} in [{Format.Bound(min)}, {Format.Bound(max)}]";
+        var range = $"{c.Metric} {Format.Range(min, max)}";
         return new ClaimResult(c, overall, $"{range}; {string.Join("; ", parts)}", values, values.Values.First().Length);
     }
 }

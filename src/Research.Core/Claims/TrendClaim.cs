@@ -30,7 +30,7 @@ internal static class TrendClaim
         var listing = string.Join(", ", c.Models.Select(m => $"{input.Label(m)} {Format.Value(c.Metric!, values[m].Average())}"));
         return new ClaimResult(c, ClaimEvaluator.Of(holds),
             $"{c.Metric} expected {(increasing ? "increasing" : "decreasing")} along the sweep; means {listing}; " +
-            $"{name} = {statistic.ToString("0.###", CultureInfo.InvariantCulture)}, one-sided p = {p.ToString("0.####", CultureInfo.InvariantCulture)} (α = {c.Rule.Alpha})",
+            $"{name} = {statistic.ToString("0.###", CultureInfo.InvariantCulture)}, one-sided {Format.P(p)} (α = {c.Rule.Alpha})",
             values, values.Values.Min(v => v.Length));
     }
 }
