@@ -173,7 +173,8 @@ public static class ReportBuilder
         {
             ClaimKind.Shape => (ShapeQuantity(c.Shape!), (string?)null),
             ClaimKind.Parameters => ("parameters", "parameters"),
-            _ => (null, c.Metric),
+            ClaimKind.Correlation => (null, c.Metric),
+            _ => (MetricName(c.Metric!), c.Metric),
         };
         if (quantity != null && c.Kind != ClaimKind.Parameters) line.Text($"{quantity}:").Break();
         var first = true;
@@ -182,12 +183,43 @@ public static class ReportBuilder
             if (!first) line.Break();
             first = false;
             var label = e.Models.TryGetValue(key, out var model) ? model.Label : key;
+            // Interpolation measures belong to a pair of models, stored on its first.
+            if (c.Metric?.StartsWith("interpolation_", StringComparison.Ordinal) == true &&
+                e.Analysis?.Interpolation?.Pairs.FirstOrDefault(p => p.From == key) is { } pair)
+                label = $"{label} ↔ {e.Models[pair.To].Label}";
             var format = c.Kind == ClaimKind.Correlation ? key : metric;
             line.Text($"{label}: {(c.Kind == ClaimKind.Parameters ? Format.Value("parameters", values[0]) : Spread(format, values))}");
         }
         if (Statistic(result) is { } statistic) line.Break().Text(statistic);
         return line;
     }
+
+    /// <summary>What an experiment-wide measure means, in parentheses.</summary>
+    static string Gloss(string name) => name switch
+    {
+        "pca_explained_variance" => " (share of the variance in the first two components, whole model)",
+        "pca_layer_explained_variance" => " (the same for the layer)",
+        "pca_layer_agreement" => " (R² of the best linear map from the whole-model picture to the layer's, in 2-D)",
+        "pca_layer_subspace_agreement" => " (the same over as many components as runs)",
+        "pca_start_separation" => " (closest two starting points ÷ mean start-to-end distance, in the picture)",
+        "pca_direction_cosine" => " (mean pairwise cosine of the runs' start-to-end moves: 1 the same way, 0 unrelated)",
+        _ => "",
+    };
+
+    /// <summary>What a per-run metric is, in words, for the summary table.</summary>
+    static string MetricName(string metric) => metric switch
+    {
+        "converged_epoch" => "epoch of convergence",
+        "converged" => "converged (yes/no)",
+        "prediction_rmse" => "RMSE of the predictions against the ground truth",
+        "train_test_loss_gap" => "final test loss − final training loss",
+        "interpolation_argmin_distance" => "α distance from the lowest training loss on the line to the nearer model",
+        "interpolation_barrier" => "highest training loss between the models − the higher end's",
+        "interpolation_edge_rise" => "training loss at α = ±2 ÷ the higher model's",
+        "end_sharpness" => "rise of the training loss one sharpness step beyond the model's end of the line",
+        "sensitivity" => "mean ‖∂softmax/∂x‖_F over the test set",
+        _ => metric.Replace('_', ' '),
+    };
 
     static string ShapeQuantity(ShapeSpec s) =>
         s.DropFactor is not null ? $"{s.Series} at epoch 1 ÷ at epoch {s.ByEpoch}"
@@ -202,20 +234,20 @@ public static class ReportBuilder
         if (c.Kind == ClaimKind.Correlation && result.Values.TryGetValue(c.Versus!, out var x) && result.Values.TryGetValue(c.Metric!, out var y) && x.Length >= 2)
         {
             var (rho, p) = Statistics.Spearman(x, y, increasing);
-            return $"Spearman ρ = {Number(rho, "0.###")}, one-sided p = {Number(p, "0.####")} over {x.Length} runs";
+            return $"Spearman ρ = {Number(rho, "0.###")}, one-sided {Format.P(p)} over {x.Length} runs";
         }
         if (c.Kind != ClaimKind.Trend) return null;
         var models = c.Models.Where(result.Values.ContainsKey).ToList();
         if (c.Rule.Kind == RuleKind.MannKendall)
         {
             var (s, p) = Statistics.MannKendall(models.Select(m => result.Values[m].Average()).ToList(), increasing);
-            return $"Mann–Kendall S = {Number(s, "0.###")}, one-sided p = {Number(p, "0.####")}";
+            return $"Mann–Kendall S = {Number(s, "0.###")}, one-sided {Format.P(p)}";
         }
         var xs = models.SelectMany((m, i) => result.Values[m].Select(_ => (double)i)).ToList();
         var ys = models.SelectMany(m => result.Values[m]).ToList();
         if (xs.Count < 2) return null;
         var (r, pr) = Statistics.Spearman(xs, ys, increasing);
-        return $"Spearman ρ = {Number(r, "0.###")}, one-sided p = {Number(pr, "0.####")} over {xs.Count} runs";
+        return $"Spearman ρ = {Number(r, "0.###")}, one-sided {Format.P(pr)} over {xs.Count} runs";
     }
 
     static void Section(ReportData data, ExperimentReport report, List<Block> blocks)
@@ -234,8 +266,8 @@ public static class ReportBuilder
         blocks.Add(ResultTable(report));
         if (report.Results.Scalars.Count > 0)
             blocks.Add(new Paragraph(new Line().Text("Experiment-wide measures (all runs together): ")
-                .Text(string.Join(", ", report.Results.Scalars.OrderBy(p => p.Key, StringComparer.Ordinal)
-                    .Select(p => $"{p.Key} = {Format.Value(p.Key, p.Value)}"))).Text(".")));
+                .Text(string.Join("; ", report.Results.Scalars.OrderBy(p => p.Key, StringComparer.Ordinal)
+                    .Select(p => $"{p.Key} = {Format.Value(p.Key, p.Value)}{Gloss(p.Key)}"))).Text(".")));
 
         if (report.Figures.Count > 0)
         {
@@ -377,6 +409,10 @@ public static class ReportBuilder
         if (accuracy && test) header.Add("final test accuracy");
         if (gradient) header.Add("final gradient norm");
         if (critical) header.AddRange(["loss at the critical point", "minimal ratio"]);
+        // Analysis measures every run of the experiment has (sensitivity; the end sharpness of an interpolation).
+        var analysed = Metrics.AnalysisNames.Where(name => report.Results.Runs.Count > 0 &&
+            report.Results.Runs.All(r => r.Scalars?.ContainsKey(name) == true)).ToList();
+        header.AddRange(analysed.Select(MetricName));
         header.Add("training time per run");
         var rows = new List<IReadOnlyList<Line>>();
         foreach (var m in e.Models.Values)
@@ -389,6 +425,7 @@ public static class ReportBuilder
             if (accuracy && test) row.Add(S("final_test_accuracy"));
             if (gradient) row.Add(S("final_gradient_norm"));
             if (critical) row.AddRange([S("critical_loss"), S("minimal_ratio")]);
+            row.AddRange(analysed.Select(name => (Line)S(name)));
             row.Add(runs.Count == 0 ? "–" : Seconds(runs.Average(r => r.Provenance.WallSeconds)));
             rows.Add(row);
         }
