@@ -190,7 +190,7 @@ public static class ReportBuilder
             var format = c.Kind == ClaimKind.Correlation ? key : metric;
             line.Text($"{label}: {(c.Kind == ClaimKind.Parameters ? Format.Value("parameters", values[0]) : Spread(format, values))}");
         }
-        if (Statistic(result) is { } statistic) line.Break().Text(statistic);
+        if (result.Statistic is { } statistic) line.Break().Text(statistic);
         return line;
     }
 
@@ -225,30 +225,6 @@ public static class ReportBuilder
         s.DropFactor is not null ? $"{s.Series} at epoch 1 ÷ at epoch {s.ByEpoch}"
         : s.PlateauAfter is { } after ? $"share of the {s.Series} fall after epoch {after}"
         : $"Kendall's τ of {s.Series} over the epochs";
-
-    /// <summary>Spearman's ρ (or Mann–Kendall's S) of a trend or correlation claim, recomputed from its values as the claim's rule does.</summary>
-    static string? Statistic(ClaimResult result)
-    {
-        var c = result.Claim;
-        var increasing = c.Direction == TrendDirection.Increasing;
-        if (c.Kind == ClaimKind.Correlation && result.Values.TryGetValue(c.Versus!, out var x) && result.Values.TryGetValue(c.Metric!, out var y) && x.Length >= 2)
-        {
-            var (rho, p) = Statistics.Spearman(x, y, increasing);
-            return $"Spearman ρ = {Number(rho, "0.###")}, one-sided {Format.P(p)} over {x.Length} runs";
-        }
-        if (c.Kind != ClaimKind.Trend) return null;
-        var models = c.Models.Where(result.Values.ContainsKey).ToList();
-        if (c.Rule.Kind == RuleKind.MannKendall)
-        {
-            var (s, p) = Statistics.MannKendall(models.Select(m => result.Values[m].Average()).ToList(), increasing);
-            return $"Mann–Kendall S = {Number(s, "0.###")}, one-sided {Format.P(p)}";
-        }
-        var xs = models.SelectMany((m, i) => result.Values[m].Select(_ => (double)i)).ToList();
-        var ys = models.SelectMany(m => result.Values[m]).ToList();
-        if (xs.Count < 2) return null;
-        var (r, pr) = Statistics.Spearman(xs, ys, increasing);
-        return $"Spearman ρ = {Number(r, "0.###")}, one-sided {Format.P(pr)} over {xs.Count} runs";
-    }
 
     static void Section(ReportData data, ExperimentReport report, List<Block> blocks)
     {

@@ -48,12 +48,8 @@ public static class ReportFormat
     }
 
     /// <summary>Sample standard deviation (n − 1).</summary>
-    public static double StandardDeviation(IReadOnlyList<double> values)
-    {
-        if (values.Count < 2) return 0;
-        var mean = values.Average();
-        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
-    }
+    public static double StandardDeviation(IReadOnlyList<double> values) =>
+        values.Count < 2 ? 0 : MathNet.Numerics.Statistics.Statistics.StandardDeviation(values); // as the claims' t-intervals use
 
     public static string Number(double v, string format = "G4") => v.ToString(format, Invariant);
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Research.Data;
 using Research.Runs;
 using Research.Specs;
 using Research.Training;
@@ -34,6 +35,8 @@ public static class ExperimentAnalyses
         var runs = engine.RunAll(e, observer, cancel);
         if (e.Analysis is not { } analysis) return new ExperimentResults(e, runs);
 
+        var dataset = engine.Spec.DatasetOf(e);
+        TrainingData Data() => engine.Data.Get(dataset, e.TrainSamples, e.TestSamples); // the engine's per-process data cache
         var perRun = runs.ToDictionary(r => (r.Model, r.Seed), _ => new Dictionary<string, double>());
         var scalars = new Dictionary<string, double>();
         PcaResult? pca = null;
@@ -52,13 +55,12 @@ public static class ExperimentAnalyses
         }
         if (analysis.Interpolation is { } lineSpec)
         {
-            var dataset = engine.Spec.DatasetOf(e);
             foreach (var pair in lineSpec.Pairs)
                 foreach (var seed in e.Seeds)
                 {
                     RunResult from = runs.Single(r => r.Model == pair.From && r.Seed == seed), to = runs.Single(r => r.Model == pair.To && r.Seed == seed);
                     var curve = Cached(engine, e, $"interpolation-{pair.From}-{pair.To}-seed{seed}", lineSpec, [from, to], () =>
-                        InterpolationAnalysis.Compute(e, dataset, engine.Data.Get(dataset, e.TrainSamples, e.TestSamples), pair, seed,
+                        InterpolationAnalysis.Compute(e, dataset, Data(), pair, seed,
                             Final(engine, e, from), Final(engine, e, to), lineSpec));
                     curves.Add(curve);
                     var a = perRun[(pair.From, seed)];
@@ -71,12 +73,11 @@ public static class ExperimentAnalyses
         }
         if (analysis.Sensitivity is { } sensitivity)
         {
-            var dataset = engine.Spec.DatasetOf(e);
             foreach (var run in runs)
             {
                 var value = Cached(engine, e, $"sensitivity-{run.Model}-seed{run.Seed}", sensitivity, [run], () =>
                 {
-                    var data = engine.Data.Get(dataset, e.TrainSamples, e.TestSamples);
+                    var data = Data();
                     using var model = ModelWeights.Build(e.Models[run.Model], dataset, Final(engine, e, run));
                     return new[] { SensitivityAnalysis.MeanJacobianNorm(model, data.TestX ?? data.TrainX, sensitivity.Batch) };
                 });

@@ -7,6 +7,9 @@ namespace Research.Claims;
 public sealed record ClaimResult(
     ClaimSpec Claim, Verdict Verdict, string Message, IReadOnlyDictionary<string, double[]> Values, int Seeds)
 {
+    /// <summary>The test statistic of a trend or correlation claim, as the summary prints it (e.g. "Spearman ρ = 0.96, one-sided p &lt; 0.0001 over 15 runs").</summary>
+    public string? Statistic { get; init; }
+
     /// <summary>The profile whose runs were judged.</summary>
     public Specs.Profile Profile { get; init; }
 

@@ -20,10 +20,13 @@ internal static class CorrelationClaim
         var (rho, p) = Statistics.Spearman(x, y, increasing);
         var verdict = runs.Count < MinimumRuns ? Verdict.Inconclusive : ClaimEvaluator.Of(p <= c.Rule.Alpha);
         var values = new Dictionary<string, double[]> { [c.Versus!] = [.. x], [c.Metric!] = [.. y] };
+        var test = $"Spearman ρ = {rho.ToString("0.###", CultureInfo.InvariantCulture)}, one-sided {Format.P(p)}";
         return new ClaimResult(c, verdict,
             (verdict == Verdict.Inconclusive ? $"only {runs.Count} runs (a rank correlation needs ≥ {MinimumRuns}); " : "") +
-            $"{c.Metric} expected to {(increasing ? "rise" : "fall")} with {c.Versus} over {runs.Count} runs: " +
-            $"Spearman ρ = {rho.ToString("0.###", CultureInfo.InvariantCulture)}, one-sided {Format.P(p)} (α = {c.Rule.Alpha})",
-            values, runs.Count);
+            $"{c.Metric} expected to {(increasing ? "rise" : "fall")} with {c.Versus} over {runs.Count} runs: {test} (α = {c.Rule.Alpha})",
+            values, runs.Count)
+        {
+            Statistic = runs.Count >= 2 ? $"{test} over {runs.Count} runs" : null,
+        };
     }
 }

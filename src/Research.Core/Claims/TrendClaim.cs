@@ -12,11 +12,13 @@ internal static class TrendClaim
         var values = c.Models.ToDictionary(m => m, input.Values);
         double statistic, p;
         string name;
+        int points;
         if (c.Rule.Kind == RuleKind.MannKendall)
         {
             var means = c.Models.Select(m => values[m].Average()).ToList();
             (statistic, p) = Statistics.MannKendall(means, increasing);
             name = "Mann–Kendall S";
+            points = 0;
         }
         else if (c.Rule.Kind == RuleKind.Spearman)
         {
@@ -24,13 +26,17 @@ internal static class TrendClaim
             var y = c.Models.SelectMany(m => values[m]).ToList();
             (statistic, p) = Statistics.Spearman(x, y, increasing);
             name = "Spearman ρ";
+            points = x.Count;
         }
         else throw new InvalidOperationException($"trend claims take rule spearman or mann_kendall, not {c.Rule.Kind}");
         var holds = p <= c.Rule.Alpha;
         var listing = string.Join(", ", c.Models.Select(m => $"{input.Label(m)} {Format.Value(c.Metric!, values[m].Average())}"));
+        var test = $"{name} = {statistic.ToString("0.###", CultureInfo.InvariantCulture)}, one-sided {Format.P(p)}";
         return new ClaimResult(c, ClaimEvaluator.Of(holds),
-            $"{c.Metric} expected {(increasing ? "increasing" : "decreasing")} along the sweep; means {listing}; " +
-            $"{name} = {statistic.ToString("0.###", CultureInfo.InvariantCulture)}, one-sided {Format.P(p)} (α = {c.Rule.Alpha})",
-            values, values.Values.Min(v => v.Length));
+            $"{c.Metric} expected {(increasing ? "increasing" : "decreasing")} along the sweep; means {listing}; {test} (α = {c.Rule.Alpha})",
+            values, values.Values.Min(v => v.Length))
+        {
+            Statistic = points == 0 ? test : points >= 2 ? $"{test} over {points} runs" : null,
+        };
     }
 }
