@@ -12,6 +12,8 @@ public sealed record ClaimInput(
 
     /// <summary>The claim's metric per seed; an experiment-wide metric (PCA) is one value.</summary>
     public double[] Values(string model) => Metrics.ExperimentNames.Contains(Claim.Metric!)
-        ? [ExperimentScalars?.GetValueOrDefault(Claim.Metric!) ?? throw new InvalidOperationException($"{Claim.Metric} needs the experiment's analysis: pca")]
+        ? [ExperimentScalars is { } scalars && scalars.TryGetValue(Claim.Metric!, out var value) // never a default 0 for a missing measure
+            ? value
+            : throw new InvalidOperationException($"{Claim.Metric} needs the experiment's analysis: pca")]
         : Runs[model].Select(r => Metrics.Value(Claim.Metric!, r, Target)).ToArray();
 }

@@ -160,4 +160,18 @@ public class ClaimPowerTests
         ClaimEvaluator.Evaluate(new ClaimInput(claim, Experiment("a", "b"), runs)).Message.Should().Be(
             "converged_epoch: A [812, 1,020] vs B [2,050, never]: less expected in ≥ 2 of 2 seeds; held in 2 of 2");
     }
+
+    [Fact]
+    public void AnExperimentWideMeasureIsJudgedOnceAndAMissingOneIsAnErrorNotZero()
+    {
+        var claim = Claim(ClaimKind.Range, ["a"], metric: "pca_layer_agreement") with { Min = 0.9 };
+        var runs = new Dictionary<string, IReadOnlyList<RunResult>> { ["a"] = [Run("a", 1, 1.0), Run("a", 2, 1.0)] };
+        ClaimEvaluator.Evaluate(new ClaimInput(claim, Experiment("a"), runs, ExperimentScalars: new Dictionary<string, double> { ["pca_layer_agreement"] = 0.95 }))
+            .Verdict.Should().Be(Verdict.Holds);
+        ClaimEvaluator.Evaluate(new ClaimInput(claim, Experiment("a"), runs, ExperimentScalars: new Dictionary<string, double> { ["pca_layer_agreement"] = 0.7 }))
+            .Verdict.Should().Be(Verdict.Deviates);
+        // An experiment whose analysis computed other measures: the claim must not read a default 0 (which a min bound would merely call a deviation).
+        var missing = () => ClaimEvaluator.Evaluate(new ClaimInput(claim, Experiment("a"), runs, ExperimentScalars: new Dictionary<string, double> { ["pca_start_separation"] = 2 }));
+        missing.Should().Throw<InvalidOperationException>().WithMessage("*pca_layer_agreement needs the experiment's analysis*");
+    }
 }
