@@ -8,6 +8,10 @@ namespace Research.Analysis;
 public sealed record PcaProjection(double[] ExplainedVariance, IReadOnlyList<double[][]> Trajectories)
 {
     public double ExplainedTotal => ExplainedVariance.Sum();
+
+    /// <summary>The same projection restricted to its first <paramref name="components"/> components.</summary>
+    public PcaProjection Leading(int components) => components == ExplainedVariance.Length ? this : new(
+        ExplainedVariance[..components], Trajectories.Select(t => t.Select(p => p[..components]).ToArray()).ToList());
 }
 
 /// <summary>§2.1's PCA: whole model and one layer, fitted jointly to all runs and snapshots, and the numbers read off the pictures.</summary>
@@ -50,13 +54,15 @@ public static class PcaAnalysis
         var layerGram = Gram(snapshots, 0, spec.LayerParameters);
         var wholeGram = layerGram + Gram(snapshots, spec.LayerParameters, d);
         var lengths = runs.Select(r => r.Count).ToArray();
-        var whole = Project(wholeGram, spec.Components, lengths);
-        var layer = Project(layerGram, spec.Components, lengths);
         var k = Math.Min(Math.Max(runs.Count, spec.Components), n - 1);
+        // One eigendecomposition per Gram matrix; the pictures' components are the leading ones of it.
+        var wholeAll = Project(wholeGram, Math.Max(k, spec.Components), lengths);
+        var layerAll = Project(layerGram, Math.Max(k, spec.Components), lengths);
+        var (whole, layer) = (wholeAll.Leading(spec.Components), layerAll.Leading(spec.Components));
         return new PcaResult(whole, layer)
         {
             LayerAgreement = Agreement(whole, layer),
-            LayerSubspaceAgreement = Agreement(Project(wholeGram, k, lengths), Project(layerGram, k, lengths)),
+            LayerSubspaceAgreement = Agreement(wholeAll.Leading(k), layerAll.Leading(k)),
             SubspaceComponents = k,
             StartSeparation = StartSeparation(whole),
             DirectionCosine = DirectionCosine(whole),
