@@ -47,23 +47,22 @@ public sealed class RunCache(string root)
         }
     }
 
+    /// <summary>The run's weights (if it kept any), then its result: a result on disk always has its weights beside it.</summary>
     public void Write(string path, TrainedRun run)
     {
-        try
+        if (run.Weights is { } weights)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            if (run.Weights is { } weights) WriteAtomically(WeightsPathOf(path), stream => WriteWeights(stream, weights));
-            var body = JsonSerializer.Serialize(run.Result, Json.Options);
-            WriteAtomically(path, stream =>
+            try
             {
-                var bytes = Encoding.UTF8.GetBytes(Hash(body) + "\n" + body);
-                stream.Write(bytes);
-            });
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                WriteAtomically(WeightsPathOf(path), stream => WriteWeights(stream, weights));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw StorageException.Writing(Root, e, RepoPaths.CacheVariable);
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw StorageException.Writing(Root, e, RepoPaths.CacheVariable);
-        }
+        WriteJson(path, run.Result);
     }
 
     public IReadOnlyList<float[]>? ReadWeights(string path)
