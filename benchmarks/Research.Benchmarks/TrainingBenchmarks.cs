@@ -145,10 +145,11 @@ public class TrainingBenchmarks
     public void FitSteps571Batched5()
     {
         using var scope = NewDisposeScope();
+        using var constants = new OwnedScalars();
         const int s = BatchedModels, h = 190;
-        var w1 = (randn(s, h, 1) * 0.5).requires_grad_(true);
+        var w1 = randn(s, h, 1).mul(constants.Of(0.5)).requires_grad_(true);
         var b1 = zeros(s, 1, h).requires_grad_(true);
-        var w2 = (randn(s, 1, h) * 0.07).requires_grad_(true);
+        var w2 = randn(s, 1, h).mul(constants.Of(0.07)).requires_grad_(true);
         var b2 = zeros(s, 1, 1).requires_grad_(true);
         var parameters = new[] { w1, b1, w2, b2 }.Select(t => new TorchSharp.Modules.Parameter(t)).ToList();
         using var adam = new Research.Training.Optimizers.AdamStep(new OptimizerSpec { Kind = OptimizerKind.Adam, Lr = 1.1e-3 }, parameters);
@@ -158,9 +159,9 @@ public class TrainingBenchmarks
         {
             using var stepScope = NewDisposeScope();
             // One input feature: the first layer is a broadcast product (a bmm with an inner dimension of 1 is far slower).
-            var hidden = TorchSharp.torch.nn.functional.leaky_relu(x.mul(parameters[0].transpose(1, 2)).add_(parameters[1]));
-            var output = hidden.bmm(parameters[2].transpose(1, 2)).add_(parameters[3]);
-            var loss = output.sub(y).square().mean([1, 2]).sum();
+            var hidden = x.mul(parameters[0].transpose(1, 2)).add_(parameters[1], OwnedScalars.One).leaky_relu(constants.Of(0.01));
+            var output = hidden.bmm(parameters[2].transpose(1, 2)).add_(parameters[3], OwnedScalars.One);
+            var loss = output.sub(y).pow(OwnedScalars.Two).mean([1, 2]).sum();
             adam.ZeroGrad();
             loss.backward();
             adam.Step();

@@ -22,6 +22,7 @@ var root = new RootCommand(
       research reproduce --profile ci
       research report --profile ci
       research data
+      research stress --seconds 60
     """);
 root.Subcommands.Add(ListCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
@@ -30,4 +31,5 @@ root.Subcommands.Add(ClaimsCommand.Create());
 root.Subcommands.Add(FiguresCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
+root.Subcommands.Add(StressCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -7,7 +7,7 @@ namespace Research.Cli.Commands;
 /// <summary>Turns the errors a user can act on into messages and exit codes instead of stack traces.</summary>
 internal static class ErrorHandling
 {
-    public const int SpecError = 2, DataError = 3, IoError = 4, Cancelled = 130;
+    public const int SpecError = 2, DataError = 3, IoError = 4, TrainingError = 5, Cancelled = 130;
 
     public static int Guard(Func<int> action)
     {
@@ -36,6 +36,12 @@ internal static class ErrorHandling
         {
             AnsiConsole.MarkupLine($"[red]Baseline problem:[/] {Markup.Escape(e.Message)}");
             return IoError;
+        }
+        catch (Research.Training.TrainingFailedException e)
+        {
+            AnsiConsole.MarkupLine($"[red]Run failed:[/] {Markup.Escape(e.Message)}");
+            AnsiConsole.MarkupLine($"Runs that finished are cached; this one was not stored. Details (native and .NET stack traces): {Markup.Escape(FailureLog.Write(e))}");
+            return TrainingError;
         }
         catch (KeyNotFoundException e)
         {

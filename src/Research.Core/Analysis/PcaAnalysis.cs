@@ -1,3 +1,4 @@
+using Research.Torch;
 using MathNet.Numerics.LinearAlgebra;
 using Research.Specs;
 using static TorchSharp.torch;
@@ -52,7 +53,7 @@ public static class PcaAnalysis
 
         using var scope = NewDisposeScope();
         var layerGram = Gram(snapshots, 0, spec.LayerParameters);
-        var wholeGram = layerGram + Gram(snapshots, spec.LayerParameters, d);
+        var wholeGram = layerGram.add(Gram(snapshots, spec.LayerParameters, d), OwnedScalars.One);
         var lengths = runs.Select(r => r.Count).ToArray();
         var k = Math.Min(Math.Max(runs.Count, spec.Components), n - 1);
         // One eigendecomposition per Gram matrix; the pictures' components are the leading ones of it.
@@ -80,7 +81,7 @@ public static class PcaAnalysis
             for (int i = 0; i < n; i++) Array.Copy(snapshots[i], start, block, i * width, width);
             using var x = tensor(block, [n, width]).to_type(float64);
             using var centred = x - x.mean([0], keepdim: true);
-            gram.add_(centred.mm(centred.t()));
+            gram.add_(centred.mm(centred.t()), OwnedScalars.One);
         }
         return gram;
     }

@@ -1,4 +1,5 @@
 using Research.Models;
+using Research.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -27,7 +28,7 @@ public static class SensitivityAnalysis
             for (long k = 0; k < classes; k++)
             {
                 var row = torch.autograd.grad([probabilities.select(1, k).sum()], [input], retain_graph: k < classes - 1)[0];
-                squared.add_(row.reshape(size, -1).square().sum(1).to_type(float64));
+                squared.add_(row.reshape(size, -1).pow(OwnedScalars.Two).sum(1).to_type(float64), OwnedScalars.One);
             }
             sum += squared.sqrt().sum().item<double>();
         }

@@ -27,7 +27,7 @@ public sealed class SpecModel : nn.Module<Tensor, Tensor>
                 DropoutLayer d => nn.Dropout(d.P),
                 FlattenLayer => nn.Flatten(),
                 ActivationLayer { Kind: ActivationKind.Relu } => nn.ReLU(),
-                ActivationLayer { Kind: ActivationKind.LeakyRelu } a => nn.LeakyReLU(a.Slope),
+                ActivationLayer { Kind: ActivationKind.LeakyRelu } a => new LeakyRelu(a.Slope),
                 ActivationLayer { Kind: ActivationKind.Selu } => nn.SELU(),
                 ActivationLayer { Kind: ActivationKind.Tanh } => nn.Tanh(),
                 ActivationLayer { Kind: ActivationKind.Sigmoid } => nn.Sigmoid(),

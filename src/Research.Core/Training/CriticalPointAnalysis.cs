@@ -1,5 +1,6 @@
 using Research.Specs;
 using Research.Training.Optimizers;
+using Research.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -39,9 +40,10 @@ public static class CriticalPointAnalysis
         }
         else (hessian, criticalLoss) = HessianAutograd(model, parameters, x, y);
         int n = (int)hessian.shape[0];
-        hessian = (hessian + hessian.t()) / 2;
+        hessian = hessian.add(hessian.t(), OwnedScalars.One).div(OwnedScalars.Two);
         var eigen = linalg.eigvalsh(hessian);
-        var positive = (eigen > critical.EigenTolerance).sum().item<long>();
+        using var tolerance = new OwnedScalars();
+        var positive = eigen.gt(tolerance.Of(critical.EigenTolerance)).sum().item<long>();
         return new Dictionary<string, double>
         {
             ["minimal_ratio"] = (double)positive / n,
@@ -58,7 +60,8 @@ public static class CriticalPointAnalysis
     {
         using var optimizer = new AdamStep(new OptimizerSpec { Kind = OptimizerKind.Adam, Lr = spec.Lr }, parameters);
         using var derivatives = new ShallowReluMse(x, y);
-        using var two = 2.0.ToScalar();
+        using var constants = new OwnedScalars();
+        var two = constants.Of(2.0);
         using var _ = no_grad();
         var w = parameters.Cast<Tensor>().ToList();
         double norm = double.NaN;
@@ -68,7 +71,7 @@ public static class CriticalPointAnalysis
             using var scope = NewDisposeScope();
             var (mask, a, p, _) = derivatives.Forward(w);
             var gradient = derivatives.Gradient(w, mask, a, p);
-            norm = Math.Sqrt(gradient.Select(g => g.square().sum()).Aggregate((s, t) => s.add_(t)).item<float>());
+            norm = Math.Sqrt(gradient.Select(g => g.pow(OwnedScalars.Two).sum()).Aggregate((s, t) => s.add_(t, OwnedScalars.One)).item<float>());
             if (norm < spec.GradientBelow || steps == spec.MaxSteps) break;
             var direction = derivatives.HessianVector(w, mask, a, p, gradient);
             foreach (var d in direction) d.mul_(two);
@@ -88,7 +91,7 @@ public static class CriticalPointAnalysis
             using var scope = NewDisposeScope();
             var loss = nn.functional.mse_loss(model.forward(x), y);
             var grads = torch.autograd.grad([loss], inputs, retain_graph: true, create_graph: true);
-            var squared = grads.Select(g => g.square().sum()).Aggregate((a, b) => a + b); // square(), not pow(2): no Scalar per step
+            var squared = grads.Select(g => g.pow(OwnedScalars.Two).sum()).Aggregate((a, b) => a.add(b, OwnedScalars.One));
             norm = Math.Sqrt(squared.item<float>());
             if (norm < spec.GradientBelow || steps == spec.MaxSteps) break;
             optimizer.ZeroGrad();

@@ -1,4 +1,5 @@
 using Research.Specs;
+using Research.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -16,13 +17,15 @@ namespace Research.Training;
 public sealed class ShallowReluMse : IDisposable
 {
     readonly Tensor _x, _y;
-    readonly Scalar _twoOverN;
+    readonly OwnedScalars _constants = new();
+    readonly Scalar _twoOverN, _zero;
 
     public ShallowReluMse(Tensor x, Tensor y)
     {
         _x = x;
         _y = y;
-        _twoOverN = (2.0 / x.shape[0]).ToScalar();
+        _twoOverN = _constants.Of(2.0 / x.shape[0]);
+        _zero = _constants.Of(0L);
     }
 
     /// <summary>Whether the model is [dense: H, relu, dense: 1] on one input feature.</summary>
@@ -33,11 +36,11 @@ public sealed class ShallowReluMse : IDisposable
     /// <summary>Forward pass pieces at the given parameters: relu mask, activations, (2/N)·residuals, loss.</summary>
     public (Tensor Mask, Tensor Activations, Tensor P, Tensor Loss) Forward(IReadOnlyList<Tensor> w)
     {
-        var z = _x.mm(w[0].t()).add_(w[1]);
-        var mask = z.gt(0).to_type(z.dtype);
+        var z = _x.mm(w[0].t()).add_(w[1], OwnedScalars.One);
+        var mask = z.gt(_zero).to_type(z.dtype);
         var a = z.mul_(mask);
-        var r = a.mm(w[2].t()).add_(w[3]).sub_(_y);
-        var loss = r.square().mean();
+        var r = a.mm(w[2].t()).add_(w[3], OwnedScalars.One).sub_(_y);
+        var loss = r.pow(OwnedScalars.Two).mean();
         return (mask, a, r.mul_(_twoOverN), loss);
     }
 
@@ -55,16 +58,16 @@ public sealed class ShallowReluMse : IDisposable
     public Tensor[] HessianVector(IReadOnlyList<Tensor> w, Tensor mask, Tensor a, Tensor p, IReadOnlyList<Tensor> u)
     {
         // Gauss–Newton part: (2/N)·Jᵀ(J·u).
-        var ju = _x.mm(u[0].t()).add_(u[1]).mul_(mask).mm(w[2].t()).add_(a.mm(u[2].t())).add_(u[3]).mul_(_twoOverN);
+        var ju = _x.mm(u[0].t()).add_(u[1], OwnedScalars.One).mul_(mask).mm(w[2].t()).add_(a.mm(u[2].t()), OwnedScalars.One).add_(u[3], OwnedScalars.One).mul_(_twoOverN);
         var gn = Backward(w, mask, a, ju);
         // Residual part: Σᵢ pᵢ·∇²fᵢ·u.
         var (sx, s1) = ResidualSums(mask, p);
         var uv = u[2].t(); // H×1
         return
         [
-            gn[0].add_(uv * sx),
-            gn[1].add_((uv * s1).squeeze(1)),
-            gn[2].add_((u[0] * sx + u[1].unsqueeze(1) * s1).t()),
+            gn[0].add_(uv * sx, OwnedScalars.One),
+            gn[1].add_((uv * s1).squeeze(1), OwnedScalars.One),
+            gn[2].add_((u[0] * sx).add(u[1].unsqueeze(1) * s1, OwnedScalars.One).t(), OwnedScalars.One),
             gn[3],
         ];
     }
@@ -84,11 +87,11 @@ public sealed class ShallowReluMse : IDisposable
         var coupling = zeros(hessian.shape[0], hessian.shape[1], dtype: float64);
         coupling.narrow(0, 0, h).narrow(1, 2 * h, h).copy_(diag(sx.squeeze(1)));
         coupling.narrow(0, h, h).narrow(1, 2 * h, h).copy_(diag(s1.squeeze(1)));
-        return hessian.add_(coupling).add_(coupling.t()).MoveToOuterDisposeScope();
+        return hessian.add_(coupling, OwnedScalars.One).add_(coupling.t(), OwnedScalars.One).MoveToOuterDisposeScope();
     }
 
     /// <summary>Σᵢ pᵢmᵢⱼxᵢ and Σᵢ pᵢmᵢⱼ, each H×1.</summary>
     (Tensor Sx, Tensor S1) ResidualSums(Tensor mask, Tensor p) => (mask.t().mm(p * _x), mask.t().mm(p));
 
-    public void Dispose() => _twoOverN.Dispose();
+    public void Dispose() => _constants.Dispose();
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Research.Data;
 using Research.Models;
 using Research.Specs;
@@ -112,78 +113,86 @@ public sealed class Trainer
         using var lossSum = zeros(1, dtype: float64);
         using var correct = zeros(1, dtype: int64);
         using var normSum = zeros(1, dtype: float64);
-        while (epoch < e.MaxEpochs && converged == null && diverged == null)
+        using var batchSizes = new OwnedScalars(); // the loss weights: the batch size, and the last batch's
+        Dictionary<string, double>? scalars;
+        try
         {
-            cancel.ThrowIfCancellationRequested();
-            epoch++;
-            model.train();
-            int steps = 0;
-            using (var epochScope = NewDisposeScope())
+            while (epoch < e.MaxEpochs && converged == null && diverged == null)
             {
-                // In-place ops hand back a new managed wrapper; inside the scope it is disposed with it.
-                lossSum.zero_(); correct.zero_(); normSum.zero_();
-                Tensor x = data.TrainX, y = data.TrainY;
-                if (batch < n)
+                cancel.ThrowIfCancellationRequested();
+                epoch++;
+                model.train();
+                int steps = 0;
+                using (var epochScope = NewDisposeScope())
                 {
-                    // One shuffled copy per epoch; batches are views of it.
-                    var order = randperm(n, generator: shuffle);
-                    x = data.TrainX.index_select(0, order);
-                    y = data.TrainY.index_select(0, order);
-                }
-                for (int start = 0; start < n; start += batch, steps++)
-                {
-                    using var stepScope = NewDisposeScope();
-                    int size = Math.Min(batch, n - start);
-                    var xb = size == n ? x : x.narrow(0, start, size);
-                    var yb = size == n ? y : y.narrow(0, start, size);
-                    var output = model.forward(xb);
-                    var loss = Loss(e.Loss, output, yb);
-                    optimizer.ZeroGrad();
-                    loss.backward();
-                    using (no_grad())
-                    using (var weight = size.ToScalar()) // disposed now, not by the finalizer (see AdamStep)
+                    // In-place ops hand back a new managed wrapper; inside the scope it is disposed with it.
+                    lossSum.zero_(); correct.zero_(); normSum.zero_();
+                    Tensor x = data.TrainX, y = data.TrainY;
+                    if (batch < n)
                     {
-                        if (e.Record.GradientNorm) normSum.add_(GradientNorm(parameters));
-                        lossSum.add_(loss.detach(), alpha: weight);
-                        if (classify && e.Record.Accuracy) correct.add_(output.argmax(1).eq(yb).sum());
+                        // One shuffled copy per epoch; batches are views of it.
+                        var order = randperm(n, generator: shuffle);
+                        x = data.TrainX.index_select(0, order);
+                        y = data.TrainY.index_select(0, order);
                     }
-                    optimizer.Step();
+                    for (int start = 0; start < n; start += batch, steps++)
+                    {
+                        using var stepScope = NewDisposeScope();
+                        int size = Math.Min(batch, n - start);
+                        var xb = size == n ? x : x.narrow(0, start, size);
+                        var yb = size == n ? y : y.narrow(0, start, size);
+                        var output = model.forward(xb);
+                        var loss = Loss(e.Loss, output, yb);
+                        optimizer.ZeroGrad();
+                        loss.backward();
+                        using (no_grad())
+                        {
+                            if (e.Record.GradientNorm) normSum.add_(GradientNorm(parameters), OwnedScalars.One);
+                            lossSum.add_(loss.detach(), alpha: batchSizes.Of(size));
+                            if (classify && e.Record.Accuracy) correct.add_(output.argmax(1).eq(yb).sum(), OwnedScalars.One);
+                        }
+                        optimizer.Step();
+                    }
                 }
+
+                double trainLoss = lossSum.item<double>() / n;
+                log.Train(epoch, trainLoss,
+                    classify && e.Record.Accuracy ? (double)correct.item<long>() / n : null,
+                    e.Record.GradientNorm ? normSum.item<double>() / steps : null);
+
+                if (!double.IsFinite(trainLoss))
+                {
+                    diverged = epoch;
+                    break;
+                }
+                if (e.Convergence is { } rule)
+                {
+                    streak = trainLoss < rule.LossBelow ? streak + 1 : 0;
+                    if (streak >= rule.Patience) converged = epoch;
+                }
+                if (e.Record.Test && data.TestX is not null && (epoch % e.Record.EvalEvery == 0 || epoch == e.MaxEpochs || converged != null))
+                {
+                    var (testLoss, testAccuracy) = Evaluate(model, e.Loss, data.TestX, data.TestY!);
+                    log.Test(epoch, testLoss, testAccuracy);
+                }
+                if (weights != null && (epoch % e.Record.WeightsEvery == 0 || converged != null))
+                {
+                    weights.Add(Flatten(parameters));
+                    weightEpochs!.Add(epoch);
+                }
+                if (checkpointing && epoch % e.CheckpointEvery == 0 && epoch < e.MaxEpochs && converged == null)
+                    TrainingCheckpoint.Write(checkpoint!, Save);
+                observer?.OnEpoch(new RunProgress(e.Id, spec.Id, seed, epoch, e.MaxEpochs, trainLoss, log.LastTestAccuracy, clock.Elapsed));
             }
 
-            double trainLoss = lossSum.item<double>() / n;
-            log.Train(epoch, trainLoss,
-                classify && e.Record.Accuracy ? (double)correct.item<long>() / n : null,
-                e.Record.GradientNorm ? normSum.item<double>() / steps : null);
-
-            if (!double.IsFinite(trainLoss))
-            {
-                diverged = epoch;
-                break;
-            }
-            if (e.Convergence is { } rule)
-            {
-                streak = trainLoss < rule.LossBelow ? streak + 1 : 0;
-                if (streak >= rule.Patience) converged = epoch;
-            }
-            if (e.Record.Test && data.TestX is not null && (epoch % e.Record.EvalEvery == 0 || epoch == e.MaxEpochs || converged != null))
-            {
-                var (testLoss, testAccuracy) = Evaluate(model, e.Loss, data.TestX, data.TestY!);
-                log.Test(epoch, testLoss, testAccuracy);
-            }
-            if (weights != null && (epoch % e.Record.WeightsEvery == 0 || converged != null))
-            {
-                weights.Add(Flatten(parameters));
-                weightEpochs!.Add(epoch);
-            }
-            if (checkpointing && epoch % e.CheckpointEvery == 0 && epoch < e.MaxEpochs && converged == null)
-                TrainingCheckpoint.Write(checkpoint!, Save);
-            observer?.OnEpoch(new RunProgress(e.Id, spec.Id, seed, epoch, e.MaxEpochs, trainLoss, log.LastTestAccuracy, clock.Elapsed));
+            scalars = e.CriticalPoint is { } critical
+                ? CriticalPointAnalysis.Run(model, spec, parameters, data.TrainX, data.TrainY, critical)
+                : null;
         }
-
-        var scalars = e.CriticalPoint is { } critical
-            ? CriticalPointAnalysis.Run(model, spec, parameters, data.TrainX, data.TrainY, critical)
-            : null;
+        catch (ExternalException native) // libtorch refused an op: say which run and where, not a stack trace
+        {
+            throw new TrainingFailedException(e.Id, spec.Id, seed, epoch, native);
+        }
 
         double[]? predictions = null;
         if (e.Record.Predictions)
@@ -232,6 +241,7 @@ public sealed class Trainer
         using var _ = no_grad();
         using var scope = NewDisposeScope();
         long n = x.shape[0];
+        using var sizes = new OwnedScalars();
         var lossSum = zeros(1, dtype: float64);
         var correct = zeros(1, dtype: int64);
         for (long start = 0; start < n; start += EvalBatch)
@@ -239,9 +249,8 @@ public sealed class Trainer
             long size = Math.Min(EvalBatch, n - start);
             var output = model.forward(x.narrow(0, start, size));
             var target = y.narrow(0, start, size);
-            using var weight = size.ToScalar();
-            lossSum.add_(Loss(kind, output, target).to_type(float64), alpha: weight);
-            if (kind == LossKind.CrossEntropy) correct.add_(output.argmax(1).eq(target).sum());
+            lossSum.add_(Loss(kind, output, target).to_type(float64), alpha: sizes.Of(size));
+            if (kind == LossKind.CrossEntropy) correct.add_(output.argmax(1).eq(target).sum(), OwnedScalars.One);
         }
         return (lossSum.item<double>() / n, kind == LossKind.CrossEntropy ? (double)correct.item<long>() / n : null);
     }

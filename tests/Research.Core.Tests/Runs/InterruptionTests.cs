@@ -8,12 +8,7 @@ namespace Research.Tests.Runs;
 /// <summary>A `research run` killed with SIGKILL mid-training leaves nothing that reads as a result.</summary>
 public class InterruptionTests
 {
-    static string ResearchDll()
-    {
-        // tests/Research.Core.Tests/bin/<Configuration>/net10.0/ → src/Research.Cli/bin/<Configuration>/net10.0/research.dll
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        return Path.Combine(TestSpecs.RepoRoot, "src", "Research.Cli", "bin", configuration, "net10.0", "research.dll");
-    }
+    static string ResearchDll() => TestSpecs.ResearchDll();
 
     [Fact]
     public void AProcessKilledDuringTrainingLeavesNoResultAndTheRunTrainsAgain()

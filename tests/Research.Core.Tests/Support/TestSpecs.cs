@@ -38,6 +38,14 @@ internal static class TestSpecs
 
     public static string RepoRoot { get; } = RepoPaths.Discover().Root;
 
+    /// <summary>The built <c>research</c> executable of the same configuration as these tests.</summary>
+    public static string ResearchDll()
+    {
+        // tests/Research.Core.Tests/bin/<Configuration>/net10.0/ → src/Research.Cli/bin/<Configuration>/net10.0/research.dll
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        return Path.Combine(RepoRoot, "src", "Research.Cli", "bin", configuration, "net10.0", "research.dll");
+    }
+
     public static string TempDir()
     {
         var dir = Path.Combine(Path.GetTempPath(), "research-tests", Guid.NewGuid().ToString("N")[..12]);

@@ -1,5 +1,7 @@
 using FluentAssertions;
+using Research.Specs;
 using Research.Torch;
+using Research.Training.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -17,12 +19,12 @@ public class LibTorchTests
         var model = nn.Sequential(nn.Linear(3, 8), nn.Tanh(), nn.Linear(8, 1));
         var x = randn(32, 3);
         var y = x.sum(1, keepdim: true);
-        var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var optimizer = OptimizerStep.Create(new OptimizerSpec { Kind = OptimizerKind.Sgd, Lr = 0.1 }, model.parameters());
         double Loss() => nn.functional.mse_loss(model.forward(x), y).item<float>();
         var before = Loss();
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         nn.functional.mse_loss(model.forward(x), y).backward();
-        optimizer.step();
+        optimizer.Step();
         Loss().Should().BeLessThan(before);
     }
 

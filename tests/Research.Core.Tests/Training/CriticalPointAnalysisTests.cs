@@ -18,7 +18,8 @@ public class CriticalPointAnalysisTests
         using var scope = NewDisposeScope();
         var model = new SpecModel(LinearSpec, [1]);
         var x = linspace(-1, 1, 21).reshape(21, 1);
-        var y = 3 * x + 1;
+        using var constants = new OwnedScalars();
+        var y = x.mul(constants.Of(3L)).add(constants.Of(1L), OwnedScalars.One);
         var result = CriticalPointAnalysis.Run(model, LinearSpec, model.parameters().ToList(), x, y,
             new CriticalPointSpec { MaxSteps = 3000, Lr = 0.05, GradientBelow = 1e-4, EigenTolerance = 1e-9 });
 
@@ -52,7 +53,8 @@ public class CriticalPointAnalysisTests
         var spec = Shallow(9);
         using var model = new SpecModel(spec, [1]);
         var x = linspace(-1, 1, 37).reshape(37, 1);
-        var y = sin(5 * x);
+        using var constants = new OwnedScalars();
+        var y = sin(x.mul(constants.Of(5L)));
         var parameters = model.parameters().ToList();
         ShallowReluMse.Applies(spec, x).Should().BeTrue();
 
@@ -77,14 +79,15 @@ public class CriticalPointAnalysisTests
         var spec = Shallow(11);
         using var model = new SpecModel(spec, [1]);
         var x = linspace(-1, 1, 29).reshape(29, 1);
-        var y = cos(3 * x);
+        using var constants = new OwnedScalars();
+        var y = cos(x.mul(constants.Of(3L)));
         var parameters = model.parameters().Cast<Tensor>().ToList();
 
         // Autograd: g = ∇L, and ∇(g·u) = H·u for a fixed random u.
         var u = parameters.Select(p => randn_like(p)).ToList();
         var loss = nn.functional.mse_loss(model.forward(x), y);
         var g = torch.autograd.grad([loss], parameters, retain_graph: true, create_graph: true);
-        var gu = g.Zip(u, (a, b) => (a * b).sum()).Aggregate((a, b) => a + b);
+        var gu = g.Zip(u, (a, b) => (a * b).sum()).Aggregate((a, b) => a.add(b, OwnedScalars.One));
         var hu = torch.autograd.grad([gu], parameters);
 
         using var derivatives = new ShallowReluMse(x, y);
@@ -106,7 +109,8 @@ public class CriticalPointAnalysisTests
         using var _ = TorchRuntime.Global.EnterScope();
         using var scope = NewDisposeScope();
         var x = linspace(-1, 1, 40).reshape(40, 1);
-        var y = sin(4 * x);
+        using var constants = new OwnedScalars();
+        var y = sin(x.mul(constants.Of(4L)));
         var critical = new CriticalPointSpec { MaxSteps = 200, Lr = 1e-3, GradientBelow = 1e-6, EigenTolerance = 1e-6 };
         Dictionary<string, double> RunWith(bool closedForm)
         {

@@ -81,3 +81,22 @@ public class TrainerTests
         engine.Weights(run).Should().HaveCount(3).And.OnlyContain(w => w.Length == run.Parameters);
     }
 }
+
+/// <summary>A libtorch error during training names the run and epoch, with libtorch's message and no stack trace (issue 19).</summary>
+public class TrainingFailureTests
+{
+    [Fact]
+    public void ALibTorchErrorBecomesAFailedRunNamingExperimentModelSeedAndEpoch()
+    {
+        var engine = TestSpecs.Engine(TestSpecs.Fit(), TestSpecs.TempDir());
+        var e = engine.Spec.Experiment("tiny-fit", Profile.Full);
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        // Three input features where the model's first layer takes one: libtorch refuses the matrix product.
+        var data = new Research.Data.TrainingData("wrong width", TorchSharp.torch.zeros(8, 3), TorchSharp.torch.zeros(8, 1), null, null, "none");
+        var train = () => new Trainer().Train(e, engine.Spec.DatasetOf(e), "small", 1, data, _ => null!, cancel: TestContext.Current.CancellationToken);
+        var failure = train.Should().Throw<TrainingFailedException>().Which;
+        failure.Message.Should().StartWith("tiny-fit small seed 1 failed at epoch 1: libtorch: ");
+        failure.NativeMessage.Should().Contain("shapes cannot be multiplied").And.NotContain("\n");
+        failure.InnerException.Should().BeAssignableTo<System.Runtime.InteropServices.ExternalException>();
+    }
+}

@@ -1,4 +1,5 @@
 using Research.Specs;
+using Research.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -7,14 +8,16 @@ namespace Research.Training.Optimizers;
 
 /// <summary>
 /// torch.optim.Adam (amsgrad off): the same arithmetic in the same order, all in place. Every constant is a
-/// <see cref="Scalar"/> made once and disposed with the optimizer, and the two per-step ones are disposed at
-/// once: a bare double passed to a tensor op becomes a native Scalar that only the finalizer frees, and
-/// those small long-lived blocks fragment glibc's heap around the step's megabyte-sized temporaries (the
-/// cause of TorchSharp's own Adam growing resident memory by gigabytes; issue 9).
+/// <see cref="Scalar"/> owned by the optimizer (<see cref="OwnedScalars"/>) and the two per-step ones by the
+/// step: a bare double passed to a tensor op becomes a native Scalar that only the finalizer frees, which
+/// fragments glibc's heap around the step's megabyte-sized temporaries (the cause of TorchSharp's own
+/// Adam growing resident memory by gigabytes; issue 9) and can be freed by another thread's collection
+/// while the kernel reads it (issue 19).
 /// </summary>
 public sealed class AdamStep : OptimizerStep
 {
     readonly double _lr, _beta1, _beta2;
+    readonly OwnedScalars _constants = new();
     readonly Scalar _sBeta1, _sOneMinusBeta1, _sBeta2, _sOneMinusBeta2, _sEps, _sWeightDecay;
     readonly bool _decay;
     readonly Tensor[] _m, _v, _denom;
@@ -23,9 +26,9 @@ public sealed class AdamStep : OptimizerStep
     public AdamStep(OptimizerSpec spec, IReadOnlyList<Parameter> parameters) : base(parameters)
     {
         (_lr, _beta1, _beta2, _decay) = (spec.Lr, spec.Beta1, spec.Beta2, spec.WeightDecay != 0);
-        (_sBeta1, _sOneMinusBeta1) = (spec.Beta1.ToScalar(), (1 - spec.Beta1).ToScalar());
-        (_sBeta2, _sOneMinusBeta2) = (spec.Beta2.ToScalar(), (1 - spec.Beta2).ToScalar());
-        (_sEps, _sWeightDecay) = (spec.Eps.ToScalar(), spec.WeightDecay.ToScalar());
+        (_sBeta1, _sOneMinusBeta1) = (_constants.Of(spec.Beta1), _constants.Of(1 - spec.Beta1));
+        (_sBeta2, _sOneMinusBeta2) = (_constants.Of(spec.Beta2), _constants.Of(1 - spec.Beta2));
+        (_sEps, _sWeightDecay) = (_constants.Of(spec.Eps), _constants.Of(spec.WeightDecay));
         _m = parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
         _v = parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
         _denom = parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
@@ -44,8 +47,8 @@ public sealed class AdamStep : OptimizerStep
     {
         _t++;
         double bias1 = 1 - Math.Pow(_beta1, _t), bias2Sqrt = Math.Sqrt(1 - Math.Pow(_beta2, _t));
-        using var sBias2Sqrt = bias2Sqrt.ToScalar();
-        using var sMinusStep = (-_lr / bias1).ToScalar();
+        using var perStep = new OwnedScalars();
+        Scalar sBias2Sqrt = perStep.Of(bias2Sqrt), sMinusStep = perStep.Of(-_lr / bias1);
         for (int i = 0; i < Parameters.Count; i++)
         {
             var p = Parameters[i];
@@ -54,7 +57,7 @@ public sealed class AdamStep : OptimizerStep
             if (_decay) g.add_(p, alpha: _sWeightDecay);
             _m[i].mul_(_sBeta1).add_(g, alpha: _sOneMinusBeta1);
             _v[i].mul_(_sBeta2).addcmul_(g, g, value: _sOneMinusBeta2);
-            _denom[i].copy_(_v[i]).sqrt_().div_(sBias2Sqrt).add_(_sEps);
+            _denom[i].copy_(_v[i]).sqrt_().div_(sBias2Sqrt).add_(_sEps, OwnedScalars.One);
             p.addcdiv_(_m[i], _denom[i], value: sMinusStep);
         }
     }
@@ -74,6 +77,6 @@ public sealed class AdamStep : OptimizerStep
     public override void Dispose()
     {
         foreach (var t in _m.Concat(_v).Concat(_denom)) t.Dispose();
-        foreach (var s in new[] { _sBeta1, _sOneMinusBeta1, _sBeta2, _sOneMinusBeta2, _sEps, _sWeightDecay }) s.Dispose();
+        _constants.Dispose();
     }
 }

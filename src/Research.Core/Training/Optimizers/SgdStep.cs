@@ -1,4 +1,5 @@
 using Research.Specs;
+using Research.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -9,14 +10,15 @@ namespace Research.Training.Optimizers;
 public sealed class SgdStep : OptimizerStep
 {
     readonly bool _decay, _useMomentum;
+    readonly OwnedScalars _constants = new();
     readonly Scalar _sMinusLr, _sMomentum, _sWeightDecay;
     readonly Tensor?[] _buffers;
 
-    /// <remarks>Constants are Scalars made once, for the reason given on <see cref="AdamStep"/>.</remarks>
+    /// <remarks>Constants are Scalars owned by the optimizer, for the reasons given on <see cref="AdamStep"/>.</remarks>
     public SgdStep(OptimizerSpec spec, IReadOnlyList<Parameter> parameters) : base(parameters)
     {
         (_decay, _useMomentum) = (spec.WeightDecay != 0, spec.Momentum != 0);
-        (_sMinusLr, _sMomentum, _sWeightDecay) = ((-spec.Lr).ToScalar(), spec.Momentum.ToScalar(), spec.WeightDecay.ToScalar());
+        (_sMinusLr, _sMomentum, _sWeightDecay) = (_constants.Of(-spec.Lr), _constants.Of(spec.Momentum), _constants.Of(spec.WeightDecay));
         _buffers = new Tensor?[parameters.Count];
     }
 
@@ -30,7 +32,7 @@ public sealed class SgdStep : OptimizerStep
             if (_decay) g.add_(p, alpha: _sWeightDecay);
             if (_useMomentum)
             {
-                if (_buffers[i] is { } buffer) buffer.mul_(_sMomentum).add_(g);
+                if (_buffers[i] is { } buffer) buffer.mul_(_sMomentum).add_(g, OwnedScalars.One);
                 else _buffers[i] = g.detach().clone().DetachFromDisposeScope();
                 g = _buffers[i]!;
             }
@@ -60,6 +62,6 @@ public sealed class SgdStep : OptimizerStep
     public override void Dispose()
     {
         foreach (var b in _buffers) b?.Dispose();
-        foreach (var s in new[] { _sMinusLr, _sMomentum, _sWeightDecay }) s.Dispose();
+        _constants.Dispose();
     }
 }
