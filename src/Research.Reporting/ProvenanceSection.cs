@@ -34,6 +34,7 @@ internal static class ProvenanceSection
             Row("TorchSharp", Distinct(runs, r => r.Provenance.TorchSharpVersion)),
             Row("libtorch", Distinct(runs, r => r.Provenance.LibTorchVersion)),
             Row("CPU", Distinct(runs, r => r.Provenance.Cpu)),
+            Row("numerics", Distinct(runs, r => r.Provenance.Numerics ?? "libtorch defaults (not recorded: trained before issue 13)")),
             Row("operating system", Distinct(runs, r => r.Provenance.Os)),
             Row("libtorch threads per run", Distinct(runs, r => r.Provenance.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture))),
         };

@@ -34,6 +34,8 @@ internal static class RunCommand
 
             AnsiConsole.MarkupLine($"[bold]§{e.Section} {Markup.Escape(e.Title)}[/] — {e.Profile.ToString().ToLowerInvariant()} profile, " +
                                    $"{chosenModels.Length} model(s) × {chosenSeeds.Length} seed(s), up to {e.MaxEpochs:N0} epochs, batch {e.BatchSize}");
+            Research.Torch.TorchRuntime.SetThreads(e.Threads); // loads libtorch and configures its numerics before anything trains
+            AnsiConsole.MarkupLine($"[grey]numerics: {Markup.Escape(Research.Torch.Numerics.Mode)} (machine {Research.Torch.Numerics.Fingerprint})[/]");
             var results = new List<RunResult>();
             void RunAll(IRunObserver observer) =>
                 results.AddRange(engine.RunMany(e, chosenModels.SelectMany(m => chosenSeeds.Select(s => (m, s))), observer, cancel));

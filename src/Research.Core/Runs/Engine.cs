@@ -114,6 +114,8 @@ public sealed class Engine
         LibTorchVersion = TorchRuntime.LibTorchVersion,
         Threads = e.Threads,
         Cpu = TorchRuntime.Cpu,
+        Numerics = Research.Torch.Numerics.Mode,
+        NumericsFingerprint = Research.Torch.Numerics.Fingerprint,
         Os = TorchRuntime.Os,
         GitCommit = GitInfo.Commit(Paths.Root),
         CreatedUtc = DateTime.UtcNow,

@@ -32,6 +32,9 @@ public static class RunKey
             seed,
         };
         var json = JsonSerializer.Serialize(material, Json.Canonical);
+        // A run trained under a rounding switch (an ISA cap, MKL_CBWR, …) is another run; under the defaults
+        // the key is what it always was, so the cached runs stay valid.
+        if (Numerics.Settings.Count > 0) json += "\nnumerics: " + string.Join(" ", Numerics.Settings);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
     }
 }

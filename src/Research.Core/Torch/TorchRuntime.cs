@@ -6,7 +6,11 @@ namespace Research.Torch;
 /// <summary>Versions and host facts recorded in provenance, and the one place that sets libtorch's threads.</summary>
 public static class TorchRuntime
 {
-    static TorchRuntime() => NativeAllocator.Configure();
+    static TorchRuntime()
+    {
+        NativeAllocator.Configure();
+        Numerics.Configure();
+    }
 
     public static string TorchSharpVersion { get; } =
         typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
@@ -16,6 +20,9 @@ public static class TorchRuntime
     public const string LibTorchVersion = "2.10.0";
 
     public static string Cpu { get; } = ReadCpuModel();
+
+    /// <summary>The CPU's model name alone (no core count).</summary>
+    public static string CpuModel => Cpu.Split(", ")[0];
 
     /// <summary>
     /// libtorch's global generator and thread count are process-wide: whoever seeds or sets threads and

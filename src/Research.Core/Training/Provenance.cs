@@ -11,6 +11,10 @@ public sealed record Provenance
     public required string LibTorchVersion { get; init; }
     public required int Threads { get; init; }
     public required string Cpu { get; init; }
+    /// <summary>The rounding switches and allocator fill in force (<see cref="Research.Torch.Numerics.Mode"/>); null for runs trained before it was recorded.</summary>
+    public string? Numerics { get; init; }
+    /// <summary>The machine fingerprint (<see cref="Research.Torch.Numerics.Fingerprint"/>) a bit-identical rerun needs.</summary>
+    public string? NumericsFingerprint { get; init; }
     public required string Os { get; init; }
     public required string GitCommit { get; init; }
     public required DateTime CreatedUtc { get; init; }
