@@ -57,6 +57,16 @@ switch ($Verb) {
         Invoke-Build; Invoke-Research @("data")
         $env:RESEARCH_PROFILE = $Profile
         Invoke-Checked dotnet @("test", "--solution", "Research.sln", "-c", $Config, "--no-build")
+        if ($env:RESEARCH_SECOND_PASS -ne "0") {
+            # Another CPU setting, against the same baselines (as build.sh): the AVX2 caps on AVX-512, else the generic kernels.
+            $avx512 = (Test-Path /proc/cpuinfo) -and (Select-String -Path /proc/cpuinfo -Pattern '\bavx512f\b' -Quiet)
+            $setting = if ($avx512) { @{ ONEDNN_MAX_CPU_ISA = "AVX2"; ATEN_CPU_CAPABILITY = "avx2"; MKL_CBWR = "AVX2" } }
+                       else { @{ ONEDNN_MAX_CPU_ISA = "SSE41"; ATEN_CPU_CAPABILITY = "default"; MKL_CBWR = "COMPATIBLE" } }
+            Write-Host "Second pass: the claim and baseline tests under $(($setting.GetEnumerator() | ForEach-Object { "$($_.Key)=$($_.Value)" }) -join ' ')"
+            foreach ($k in $setting.Keys) { Set-Item "env:$k" $setting[$k] }
+            try { Invoke-Checked dotnet @("test", "--project", "tests/Research.Claims.Tests", "-c", $Config, "--no-build") }
+            finally { foreach ($k in $setting.Keys) { Remove-Item "env:$k" } }
+        }
     }
     "accept" {
         Invoke-Build

@@ -13,6 +13,12 @@ public sealed record Snapshot
     public required string Profile { get; init; }
     public required IReadOnlyDictionary<string, double> Metrics { get; init; }
     public required IReadOnlyDictionary<string, double[]> Series { get; init; }
+    /// <summary>The numerics fingerprint of the machine that accepted it (<see cref="Research.Torch.Numerics.Fingerprint"/>); null in baselines older than issue 13.</summary>
+    public string? Fingerprint { get; init; }
+    /// <summary>That machine in words: CPU, vector extensions, rounding switches, libtorch.</summary>
+    public string? Machine { get; init; }
+    /// <summary>Each run's key without the rounding switches (<c>model/seedN</c> → key): a changed setting is caught exactly on any machine.</summary>
+    public IReadOnlyDictionary<string, string>? RunKeys { get; init; }
 
     [JsonIgnore] public string FileName => $"{Experiment}.verified.json";
 }

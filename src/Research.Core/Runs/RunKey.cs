@@ -18,7 +18,8 @@ public static class RunKey
     /// <summary>Bump when a change to training alters results for the same spec.</summary>
     public const string EngineVersion = "1";
 
-    public static string For(ExperimentSpec e, DatasetSpec data, string modelId, int seed)
+    /// <summary>The key of one run; with <c>withNumerics: false</c> the rounding switches are left out (what baselines pin, the same on every machine).</summary>
+    public static string For(ExperimentSpec e, DatasetSpec data, string modelId, int seed, bool withNumerics = true)
     {
         var model = e.Models[modelId] with { Label = "", Parameters = null, Reported = null };
         var material = new
@@ -34,7 +35,7 @@ public static class RunKey
         var json = JsonSerializer.Serialize(material, Json.Canonical);
         // A run trained under a rounding switch (an ISA cap, MKL_CBWR, …) is another run; under the defaults
         // the key is what it always was, so the cached runs stay valid.
-        if (Numerics.Settings.Count > 0) json += "\nnumerics: " + string.Join(" ", Numerics.Settings);
+        if (withNumerics && Numerics.Settings.Count > 0) json += "\nnumerics: " + string.Join(" ", Numerics.Settings);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
     }
 }

@@ -32,6 +32,10 @@ public static class SpecValidator
             foreach (var (layer, problem) in shapes.Problems)
                 Error(SpecPath.Index(SpecPath.Child(modelPath, "layers"), layer), problem);
             if (shapes.Problems.Count > 0) continue;
+            // A declared count is a fact about the architecture: if the layers do not give it, the spec is wrong.
+            if (model.Parameters is { } declared && declared != shapes.Parameters)
+                Error(SpecPath.Child(modelPath, "parameters"),
+                    $"declares {declared:N0} parameters but its layers give {shapes.Parameters:N0} on {e.Dataset}'s input [{string.Join(", ", input)}]: correct the count or the layers");
             var last = shapes.Shapes[^1];
             if (last.Length != 1 || last[0] != outputs)
                 Error(SpecPath.Child(modelPath, "layers"),

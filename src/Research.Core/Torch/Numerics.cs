@@ -46,7 +46,7 @@ public static class Numerics
     /// <summary>CPU model, its vector extensions, and the switches: what a bit-identical result needs to share.</summary>
     public static string Machine => _machine.Value;
 
-    static readonly Lazy<string> _machine = new(() => $"{TorchRuntime.CpuModel} [{string.Join(" ", VectorFlags())}]" +
+    static readonly Lazy<string> _machine = new(() => $"{TorchRuntime.CpuModel}{CpuGeneration()} [{string.Join(" ", VectorFlags())}]" +
                                             (Settings.Count == 0 ? "" : $" under {string.Join(" ", Settings)}") + $", libtorch {TorchRuntime.LibTorchVersion}");
 
     /// <summary>A short hash of <see cref="Machine"/>.</summary>
@@ -80,9 +80,31 @@ public static class Numerics
         return null;
     }
 
+    /// <summary>
+    /// Family, model and cache size: virtual machines often report only "AMD EPYC", and oneDNN's kernels
+    /// depend on more than the vector extensions (two EPYCs with the same flags gave CNN test accuracies of
+    /// 57.25% and 55.15%).
+    /// </summary>
+    static string CpuGeneration()
+    {
+        try
+        {
+            var fields = File.ReadLines("/proc/cpuinfo").TakeWhile(l => l.Length > 0)
+                .Select(l => l.Split(':', 2)).Where(p => p.Length == 2)
+                .GroupBy(p => p[0].Trim()).ToDictionary(g => g.Key, g => g.First()[1].Trim());
+            var parts = new[] { ("cpu family", "family"), ("model", "model"), ("cache size", "cache") }
+                .Where(f => fields.ContainsKey(f.Item1)).Select(f => $"{f.Item2} {fields[f.Item1]}").ToList();
+            return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
     static IEnumerable<string> VectorFlags()
     {
-        string[] wanted = ["avx", "avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512_vnni", "avx512_bf16", "amx_tile", "neon", "sve"];
+        string[] wanted = ["avx", "avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512_vnni", "avx512_bf16", "avx512_vp2intersect", "avx512_fp16", "amx_tile", "neon", "sve"];
         try
         {
             var flags = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("flags", StringComparison.Ordinal) || l.StartsWith("Features", StringComparison.Ordinal));

@@ -55,6 +55,8 @@ public static class TrainingCheckpoint
     public static void ReadTensorInto(this BinaryReader r, Tensor target)
     {
         var values = r.ReadFloats();
+        if (values.Length != target.numel())
+            throw new InvalidDataException($"the checkpoint holds {values.Length:N0} values where the model has a tensor of {target.numel():N0}: it is not this run's");
         using var _ = no_grad();
         using var source = tensor(values).reshape(target.shape);
         target.copy_(source);

@@ -27,6 +27,17 @@ public class SpecLoaderTests
     }
 
     [Fact]
+    public void ADeclaredParameterCountTheLayersDoNotGiveIsAnErrorAtItsLine()
+    {
+        // dense 16 on one input, tanh, dense 1: (1 + 1)·16 + (16 + 1)·1 = 49 parameters.
+        var yaml = TestSpecs.Fit().Replace("label: Small", "label: Small\n        parameters: 50");
+        var error = ErrorsOf(yaml).Should().ContainSingle().Which;
+        error.ToString().Should().Be(
+            "test.yaml:19:21 experiments.tiny-fit.models.small.parameters: declares 50 parameters but its layers give 49 on tiny's input [1]: correct the count or the layers");
+        TestSpecs.Parse(TestSpecs.Fit().Replace("label: Small", "label: Small\n        parameters: 49")).Experiments.Should().ContainKey("tiny-fit");
+    }
+
+    [Fact]
     public void UnknownKeyReportsLineColumnPathAndSuggestion()
     {
         var yaml = TestSpecs.Fit().Replace("max_epochs: 60", "max_epochs: 60\n    max_epoch: 60");

@@ -22,6 +22,32 @@ public class CheckpointTests
         .Replace("max_epochs: 60", "max_epochs: 40\n    batch_size: 16\n    checkpoint_every: 5\n    record: { gradient_norm: true, weights_every: 10 }")
         .Replace("layers: [dense: 16, tanh, dense: 1]", layers);
 
+    [Fact]
+    public void ACheckpointThatDoesNotFitTheModelIsDroppedAndTheRunTrainsFromTheStart()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var yaml = Yaml("layers: [dense: 16, tanh, dense: 1]");
+        var straight = TestSpecs.Engine(yaml, TestSpecs.TempDir());
+        var e = straight.Spec.Experiment("tiny-fit", Profile.Full);
+        var expected = straight.Run(e, "small", 1, cancel: ct);
+
+        // Another model's checkpoint under this run's name, as a broken process could leave it.
+        var other = TestSpecs.Engine(Yaml("layers: [dense: 5, tanh, dense: 1]"), TestSpecs.TempDir());
+        var otherE = other.Spec.Experiment("tiny-fit", Profile.Full);
+        using var stop = new CancellationTokenSource();
+        var interrupted = () => other.Run(otherE, "small", 1, new Watch(stop, 12), stop.Token);
+        interrupted.Should().Throw<OperationCanceledException>();
+        var foreign = Directory.EnumerateFiles(other.Cache.Root, "*.ckpt", SearchOption.AllDirectories).Single();
+
+        var engine = TestSpecs.Engine(yaml, TestSpecs.TempDir());
+        var path = engine.Cache.PathOf(e.Id, "small", 1, Research.Runs.RunKey.For(e, engine.Spec.DatasetOf(e), "small", 1));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Copy(foreign, path + ".ckpt");
+        var watch = new Watch(null, 0);
+        engine.Run(e, "small", 1, watch, ct).Metrics.TrainLoss.Should().Equal(expected.Metrics.TrainLoss);
+        File.Exists(path + ".ckpt").Should().BeFalse();
+    }
+
     [Theory]
     [InlineData("layers: [dense: 16, tanh, dense: 1]")]
     [InlineData("layers: [dense: 16, tanh, dropout: 0.2, dense: 1]")] // dropout: the global generator is restored too
