@@ -7,9 +7,10 @@ namespace Research.Tests.Baselines;
 
 public class BaselineTests
 {
-    static Snapshot Snap(double loss, int epochs, double[] series) => new()
+    static Snapshot Snap(double loss, int epochs, double[] series, string machine = "this machine", string key = "k1") => new()
     {
-        Experiment = "exp", Profile = "ci",
+        Experiment = "exp", Profile = "ci", Fingerprint = machine,
+        RunKeys = new Dictionary<string, string> { ["m/seed1"] = key },
         Metrics = new Dictionary<string, double> { ["m/seed1/final_train_loss"] = loss, ["m/seed1/converged_epoch"] = epochs },
         Series = new Dictionary<string, double[]> { ["fig-02/m/seed1/y"] = series },
     };
@@ -22,7 +23,33 @@ public class BaselineTests
             ["converged_epoch"] = new() { Relative = 0.02 },
             ["series"] = new() { Relative = 0.01 },
         },
+        PortableDefault = new ToleranceSpec { Relative = 0.05 },
+        Portable = new Dictionary<string, ToleranceSpec>
+        {
+            ["exp/converged_epoch"] = new() { Unpinned = true, Reason = "chaotic" },
+            ["series"] = new() { Relative = 0.2 },
+        },
     };
+
+    [Fact]
+    public void OnAnotherMachineThePortableTolerancesApplyAndUnpinnedValuesAreSkipped()
+    {
+        // 1000 → 1500 epochs and a 4% loss change: real on this machine, rounding on another.
+        SnapshotComparer.Compare(Snap(0.001, 1000, [1, 2]), Snap(0.00104, 1500, [1.1, 2]), Rules).Should().HaveCount(3);
+        SnapshotComparer.Compare(Snap(0.001, 1000, [1, 2]), Snap(0.00104, 1500, [1.1, 2], machine: "another"), Rules).Should().BeEmpty();
+        SnapshotComparer.Compare(Snap(0.001, 1000, [1, 2], machine: null!), Snap(0.00104, 1500, [1.1, 2]), Rules)
+            .Should().BeEmpty("a baseline that recorded no fingerprint is from another machine");
+        SnapshotComparer.Compare(Snap(0.001, 1000, [1, 2]), Snap(0.0011, 1000, [1, 2], machine: "another"), Rules)
+            .Select(d => d.ToString()).Should().Equal("exp.verified.json: m/seed1/final_train_loss: expected 0.001, got 0.0011 (tolerance ±5.00 %, portable: another machine)");
+    }
+
+    [Fact]
+    public void AChangedRunKeyFailsOnEveryMachine()
+    {
+        foreach (var machine in new[] { "this machine", "another" })
+            SnapshotComparer.Compare(Snap(0.001, 1000, [1, 2]), Snap(0.001, 1000, [1, 2], machine, key: "k2"), Rules)
+                .Select(d => d.ToString()).Should().Equal("exp.verified.json: m/seed1/run_key: expected k1, got k2 (tolerance exact: a setting that changes the numbers changed)");
+    }
 
     [Fact]
     public void ValuesWithinTheirToleranceMatch()

@@ -20,10 +20,11 @@ public class CnnNumericsTests
         Numerics.Configure();
         Numerics.Fill.Should().Be("zero", $"zero fill is the default unless {Numerics.FillVariable} says otherwise");
         using var scope = NewDisposeScope();
+        using var constants = new OwnedScalars();
         for (int i = 0; i < 20; i++)
         {
             // A freed block of sevens is what the next allocation of that size gets back from the heap.
-            full(3000, 7.0f).Dispose();
+            ones(3000).mul_(constants.Of(7.0)).Dispose();
             empty(3000).eq(zeros(1)).all().item<bool>().Should().BeTrue("a new allocation holds zeros, not what the heap held before");
         }
     }
