@@ -49,17 +49,18 @@ public sealed class Engine
             if (Cached() is { } theirs) return theirs;
             var data = Data.Get(dataset, e.TrainSamples, e.TestSamples);
             var checkpoint = path + ".ckpt";
+            TrainedRun Train() => _trainer.Train(e, dataset, model, seed, data, r => Provenance(key, data, e), observer, cancel, checkpoint);
             TrainedRun trained;
             try
             {
-                trained = _trainer.Train(e, dataset, model, seed, data, r => Provenance(key, data, e), observer, cancel, checkpoint);
+                trained = Train();
             }
             catch (InvalidDataException) when (File.Exists(checkpoint))
             {
                 // A checkpoint that does not fit the model (left by an interrupted, broken process) is not
                 // worth a failed run: drop it and train from the start.
                 TrainingCheckpoint.Delete(checkpoint);
-                trained = _trainer.Train(e, dataset, model, seed, data, r => Provenance(key, data, e), observer, cancel, checkpoint);
+                trained = Train();
             }
             Cache.Write(path, trained);
             TrainingCheckpoint.Delete(checkpoint);

@@ -18,9 +18,9 @@ namespace Research.Torch;
 /// <item>Zero-filled allocations. oneDNN's blocked convolution layouts pad channels to 8 or 16 lanes and
 /// multiply the padding, which nothing initialises, by zero weights: finite garbage gives 0, a NaN left
 /// in the heap gives NaN, and the CNN diverges at random (every time under an AVX2 cap on some
-/// machines). c10's allocator can zero every CPU allocation; that costs nothing measurable and changes
-/// no finite result. <c>RESEARCH_ALLOCATOR_FILL=junk</c> fills with NaNs instead (the canary test that
-/// shows the bug is still there), <c>none</c> leaves libtorch's default.</item>
+/// machines). c10's allocator can zero every CPU allocation; that cost nothing measurable in PLATFORM.md's CNN benchmark and changes
+/// no finite result (measured on the ci CNNs). <c>RESEARCH_ALLOCATOR_FILL=junk</c> fills with NaNs instead,
+/// to make the bug show where the heap allows it; <c>none</c> leaves libtorch's default.</item>
 /// </list>
 /// </summary>
 public static class Numerics

@@ -13,8 +13,7 @@ public class TwoProcessTests
         var specDir = TestSpecs.TempDir();
         var cache = TestSpecs.TempDir();
         File.WriteAllText(Path.Combine(specDir, "experiments.yaml"), TestSpecs.Fit().Replace("max_epochs: 60", "max_epochs: 40000"));
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var dll = Path.Combine(TestSpecs.RepoRoot, "src", "Research.Cli", "bin", configuration, "net10.0", "research.dll");
+        var dll = TestSpecs.ResearchDll();
         Process Start() => Process.Start(new ProcessStartInfo("dotnet", [dll, "run", "tiny-fit", "--profile", "full", "--seed", "1", "--spec", Path.Combine(specDir, "experiments.yaml")])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, Environment = { ["RESEARCH_CACHE"] = cache },
