@@ -1,5 +1,6 @@
 using Research.Figures;
 using ScottPlot;
+using Research.IO;
 
 namespace Research.Plotting;
 
@@ -35,7 +36,7 @@ public static class FigureRenderer
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Research.Runs.StorageException.Writing(folder, e, "--out");
+            throw StorageException.Writing(folder, e, "--out");
         }
     }
 

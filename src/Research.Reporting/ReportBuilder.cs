@@ -11,6 +11,7 @@ using Research.Runs;
 using Research.Specs;
 using Research.Training;
 using static Research.Reporting.ReportFormat;
+using Research.IO;
 
 namespace Research.Reporting;
 

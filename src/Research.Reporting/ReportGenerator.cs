@@ -8,6 +8,7 @@ using Research.Runs;
 using Research.Specs;
 using Research.Torch;
 using Research.Training;
+using Research.IO;
 
 namespace Research.Reporting;
 
@@ -143,35 +144,5 @@ public static class ReportGenerator
         {
             throw StorageException.Writing(Path.GetDirectoryName(path)!, e, "--out");
         }
-    }
-}
-
-/// <summary>Files written beside their target and renamed into place, so a reader never sees half a file.</summary>
-public static class AtomicFile
-{
-    /// <param name="path">The file to (re)write.</param>
-    /// <param name="bytes">Its whole content.</param>
-    /// <param name="setting">The option or variable that moves the folder, named in the error.</param>
-    public static void Write(string path, byte[] bytes, string setting = "--out")
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var temp = $"{path}.{Environment.ProcessId}.tmp";
-        try
-        {
-            Directory.CreateDirectory(folder);
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temp);
-            throw StorageException.Writing(folder, e, setting);
-        }
-    }
-
-    static void TryDelete(string path)
-    {
-        try { File.Delete(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 }

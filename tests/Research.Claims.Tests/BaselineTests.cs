@@ -5,6 +5,7 @@ using Research.Figures;
 using Research.Plotting;
 using Research.Runs;
 using Research.Specs;
+using Research.IO;
 
 namespace Research.Claims.Tests;
 

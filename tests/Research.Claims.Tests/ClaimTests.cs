@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Research.Runs;
 using Research.Specs;
+using Research.IO;
 
 namespace Research.Claims.Tests;
 

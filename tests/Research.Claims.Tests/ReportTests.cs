@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using FluentAssertions;
 using Research.Reporting;
 using Research.Runs;
+using Research.IO;
 
 namespace Research.Claims.Tests;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Research.Runs;
 using Research.Specs;
+using Research.IO;
 
 namespace Research.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Research.Data;
 using Research.Runs;
 using Spectre.Console;
+using Research.IO;
 
 namespace Research.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using Research.Data;
 using Research.Specs;
 using Spectre.Console;
+using Research.IO;
 
 namespace Research.Cli.Commands;
 
@@ -27,7 +28,7 @@ internal static class ErrorHandling
             AnsiConsole.MarkupLine($"[yellow]Fix:[/] {Markup.Escape(e.Fix)}");
             return DataError;
         }
-        catch (Research.Runs.StorageException e)
+        catch (StorageException e)
         {
             AnsiConsole.MarkupLine($"[red]Storage problem:[/] {Markup.Escape(e.Message)}");
             return IoError;

@@ -1,4 +1,5 @@
 using Research.Runs;
+using Research.IO;
 
 namespace Research.Cli.Commands;
 

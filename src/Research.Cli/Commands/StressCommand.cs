@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Research.Runs;
 using Spectre.Console;
+using Research.IO;
 
 namespace Research.Cli.Commands;
 

@@ -6,6 +6,7 @@ using Research.Data;
 using Research.Runs;
 using Research.Specs;
 using Research.Training;
+using Research.IO;
 
 namespace Research.Analysis;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Research.Runs;
+using Research.IO;
 
 namespace Research.Baselines;
 
@@ -36,13 +37,7 @@ public sealed class BaselineStore(string folder)
         Write(PathOf(accept ? Verified(snapshot.Experiment, "json") : Received(snapshot.Experiment, "json")),
             System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(snapshot, Json.Options) + "\n"));
 
-    public void Write(string path, byte[] bytes)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = path + ".tmp";
-        File.WriteAllBytes(temp, bytes);
-        File.Move(temp, path, overwrite: true);
-    }
+    public void Write(string path, byte[] bytes) => AtomicFile.Write(path, bytes, "the baselines folder");
 
     /// <summary>Removes a stale received file once the check passes.</summary>
     public void ClearReceived(string name, string extension)

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Research.Specs;
 using TorchSharp;
 using static TorchSharp.torch;
+using Research.IO;
 
 namespace Research.Data;
 
@@ -16,7 +17,7 @@ public sealed class DataFactory(string mnistFolder)
 
     public TrainingData Get(DatasetSpec data, int? trainSamples, int? testSamples) =>
         // Keyed by the spec's content (a record's ToString prints lists by type name, not by value).
-        _cache.GetOrAdd($"{System.Text.Json.JsonSerializer.Serialize(data, Runs.Json.Canonical)}|{trainSamples}|{testSamples}",
+        _cache.GetOrAdd($"{System.Text.Json.JsonSerializer.Serialize(data, Json.Canonical)}|{trainSamples}|{testSamples}",
             _ => new Lazy<TrainingData>(() => Create(data, trainSamples, testSamples))).Value;
 
     TrainingData Create(DatasetSpec data, int? trainSamples, int? testSamples)

@@ -3,6 +3,7 @@ using Research.Data;
 using Research.Specs;
 using Research.Torch;
 using Research.Training;
+using Research.IO;
 
 namespace Research.Runs;
 

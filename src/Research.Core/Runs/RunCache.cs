@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Research.Training;
+using Research.IO;
 
 namespace Research.Runs;
 
@@ -35,33 +36,15 @@ public sealed class RunCache(string root)
     /// <summary>Writes <paramref name="value"/> in the cache's format, atomically.</summary>
     public void WriteJson<T>(string path, T value)
     {
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var body = JsonSerializer.Serialize(value, Json.Options);
-            WriteAtomically(path, stream => stream.Write(Encoding.UTF8.GetBytes(Hash(body) + "\n" + body)));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw StorageException.Writing(Root, e, RepoPaths.CacheVariable);
-        }
+        var body = JsonSerializer.Serialize(value, Json.Options);
+        AtomicFile.Write(path, Encoding.UTF8.GetBytes(Hash(body) + "\n" + body), RepoPaths.CacheVariable, Root);
     }
 
     /// <summary>The run's weights (if it kept any), then its result: a result on disk always has its weights beside it.</summary>
     public void Write(string path, TrainedRun run)
     {
         if (run.Weights is { } weights)
-        {
-            try
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                WriteAtomically(WeightsPathOf(path), stream => WriteWeights(stream, weights));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw StorageException.Writing(Root, e, RepoPaths.CacheVariable);
-            }
-        }
+            AtomicFile.Write(WeightsPathOf(path), stream => WriteWeights(stream, weights), RepoPaths.CacheVariable, Root);
         WriteJson(path, run.Result);
     }
 
@@ -94,24 +77,6 @@ public sealed class RunCache(string root)
             var bytes = new byte[w.Length * sizeof(float)];
             Buffer.BlockCopy(w, 0, bytes, 0, bytes.Length);
             writer.Write(bytes);
-        }
-    }
-
-    static void WriteAtomically(string path, Action<Stream> write)
-    {
-        var temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
         }
     }
 

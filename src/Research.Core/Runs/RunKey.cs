@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Research.Specs;
 using Research.Torch;
+using Research.IO;
 
 namespace Research.Runs;
 

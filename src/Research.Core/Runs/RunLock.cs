@@ -1,3 +1,5 @@
+using Research.IO;
+
 namespace Research.Runs;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Research.Specs;
+using Research.IO;
 
 namespace Research.Runs;
 

@@ -18,7 +18,7 @@ public sealed record RunResult
     public required MetricSeries Metrics { get; init; }
     /// <summary>Model output at each training input after the last epoch (function fits), when recorded.</summary>
     public double[]? Predictions { get; init; }
-    /// <summary>Epochs at which weights were kept (stored beside the result, see <see cref="Runs.RunCache"/>).</summary>
+    /// <summary>Epochs at which weights were kept (stored beside the result in the run cache).</summary>
     public int[]? WeightEpochs { get; init; }
 
     /// <summary>Scalars from a post-training analysis (e.g. minimal_ratio), by name.</summary>

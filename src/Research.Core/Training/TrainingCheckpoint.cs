@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Research.IO;
 using static TorchSharp.torch;
 
 namespace Research.Training;
@@ -16,14 +17,11 @@ public static class TrainingCheckpoint
         using var payload = new MemoryStream();
         using (var writer = new BinaryWriter(payload, System.Text.Encoding.UTF8, leaveOpen: true)) write(writer);
         var bytes = payload.ToArray();
-        var temp = $"{path}.{Environment.ProcessId}.tmp";
-        using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write))
+        AtomicFile.Write(path, file =>
         {
             file.Write(bytes);
             file.Write(SHA256.HashData(bytes));
-            file.Flush(flushToDisk: true);
-        }
-        File.Move(temp, path, overwrite: true);
+        }, RepoPaths.CacheVariable);
     }
 
     /// <summary>The verified payload, or null when there is no checkpoint or it fails its checksum.</summary>

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using FluentAssertions;
 using Research.Data;
 using Research.Tests.Support;
+using Research.IO;
 
 namespace Research.Tests.Data;
 
@@ -93,13 +94,13 @@ public class IdxReaderTests
     [Fact]
     public void RealMnistIsTheOriginalSixtyThousandAndTenThousand()
     {
-        var set = MnistLoader.Load(new Research.Runs.RepoPaths(TestSpecs.RepoRoot).Mnist);
+        var set = MnistLoader.Load(new RepoPaths(TestSpecs.RepoRoot).Mnist);
         set.TrainCount.Should().Be(60_000);
         set.TestCount.Should().Be(10_000);
         set.TrainLabels.Take(10).Select(b => (int)b).Should().Equal(5, 0, 4, 1, 9, 2, 1, 3, 1, 4);
         set.TrainLabels.Count(l => l == 1).Should().Be(6742);
         set.TrainLabels.Count(l => l == 5).Should().Be(5421);
-        Convert.ToHexStringLower(MD5.HashData(File.ReadAllBytes(MnistFiles.Locate(new Research.Runs.RepoPaths(TestSpecs.RepoRoot).Mnist, MnistFiles.TrainImages))))
+        Convert.ToHexStringLower(MD5.HashData(File.ReadAllBytes(MnistFiles.Locate(new RepoPaths(TestSpecs.RepoRoot).Mnist, MnistFiles.TrainImages))))
             .Should().Be("6bbc9ace898e44ae57da46a324031adb");
     }
 }

@@ -3,6 +3,7 @@ using Research.Models;
 using Research.Runs;
 using Research.Specs;
 using Research.Tests.Support;
+using Research.IO;
 
 namespace Research.Tests.Models;
 

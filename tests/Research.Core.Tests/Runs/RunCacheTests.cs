@@ -3,6 +3,7 @@ using Research.Runs;
 using Research.Specs;
 using Research.Tests.Support;
 using Research.Training;
+using Research.IO;
 
 namespace Research.Tests.Runs;
 

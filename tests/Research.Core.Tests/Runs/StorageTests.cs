@@ -3,6 +3,7 @@ using Research.Figures;
 using Research.Plotting;
 using Research.Runs;
 using Research.Tests.Support;
+using Research.IO;
 
 namespace Research.Tests.Runs;
 

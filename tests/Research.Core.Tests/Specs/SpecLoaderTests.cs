@@ -2,6 +2,7 @@ using FluentAssertions;
 using Research.Runs;
 using Research.Specs;
 using Research.Tests.Support;
+using Research.IO;
 
 namespace Research.Tests.Specs;
 

@@ -1,5 +1,6 @@
 using Research.Runs;
 using Research.Specs;
+using Research.IO;
 
 namespace Research.Tests.Support;
 

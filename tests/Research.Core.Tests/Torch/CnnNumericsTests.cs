@@ -5,6 +5,7 @@ using Research.Tests.Support;
 using Research.Torch;
 using Research.Training;
 using static TorchSharp.torch;
+using Research.IO;
 
 namespace Research.Tests.Torch;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Research.Runs;
+namespace Research.IO;
 
 /// <summary>The one JSON convention of the project: snake_case keys, enums as snake_case strings, indented.</summary>
 public static class Json

@@ -1,4 +1,4 @@
-namespace Research.Runs;
+namespace Research.IO;
 
 /// <summary>
 /// Where things live: the repository root (the folder holding experiments.yaml, found upwards from the

@@ -1,4 +1,4 @@
-namespace Research.Runs;
+namespace Research.IO;
 
 /// <summary>A folder the harness must write to cannot be written: names it, the cause, and the fix.</summary>
 public sealed class StorageException(string path, string problem, string fix, Exception inner)
