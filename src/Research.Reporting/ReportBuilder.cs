@@ -6,6 +6,8 @@ using System.Text.Json.Serialization;
 using Research.Claims;
 using Research.Data;
 using Research.Figures;
+using Research.Measures;
+using Research.Outcomes;
 using Research.Reporting.Document;
 using Research.Runs;
 using Research.Specs;
@@ -168,7 +170,7 @@ public static class ReportBuilder
         var c = result.Claim;
         var line = new Line();
         if (result.Values.Count == 0) return line.Text("–");
-        if (Metrics.ExperimentNames.Contains(c.Metric ?? ""))
+        if (Measure.Find(c.Metric)?.Scope == MeasureScope.Experiment)
             return line.Text($"{c.Metric} = {Format.Value(c.Metric!, result.Values.Values.First()[0])}");
         var (quantity, metric) = c.Kind switch
         {
@@ -196,38 +198,17 @@ public static class ReportBuilder
     }
 
     /// <summary>What an experiment-wide measure means, in parentheses.</summary>
-    static string Gloss(string name) => name switch
-    {
-        "pca_explained_variance" => " (share of the variance in the first two components, whole model)",
-        "pca_layer_explained_variance" => " (the same for the layer)",
-        "pca_layer_agreement" => " (R² of the best linear map from the whole-model picture to the layer's, in 2-D)",
-        "pca_layer_subspace_agreement" => " (the same over as many components as runs)",
-        "pca_start_separation" => " (closest two starting points ÷ mean start-to-end distance, in the picture)",
-        "pca_direction_cosine" => " (mean pairwise cosine of the runs' start-to-end moves: 1 the same way, 0 unrelated)",
-        _ => "",
-    };
+    static string Gloss(string name) => Measure.Find(name)?.Gloss is { } gloss ? $" ({gloss})" : "";
 
     /// <summary>What a per-run metric is, in words, for the summary table.</summary>
-    static string MetricName(string metric) => metric switch
-    {
-        "converged_epoch" => "epoch of convergence",
-        "converged" => "converged (yes/no)",
-        "prediction_rmse" => "RMSE of the predictions against the ground truth",
-        "train_test_loss_gap" => "final test loss − final training loss",
-        "interpolation_argmin_distance" => "α distance from the lowest training loss on the line to the nearer model",
-        "interpolation_barrier" => "highest training loss between the models − the higher end's",
-        "interpolation_edge_rise" => "training loss at α = ±2 ÷ the higher model's",
-        "end_sharpness" => "rise of the training loss one sharpness step beyond the model's end of the line",
-        "sensitivity" => "mean ‖∂softmax/∂x‖_F over the test set",
-        _ => metric.Replace('_', ' '),
-    };
+    static string MetricName(string metric) => Measure.Find(metric)?.Description ?? metric.Replace('_', ' ');
 
     static string ShapeQuantity(ShapeSpec s) =>
         s.DropFactor is not null ? $"{s.Series} at epoch 1 ÷ at epoch {s.ByEpoch}"
         : s.PlateauAfter is { } after ? $"share of the {s.Series} fall after epoch {after}"
         : $"Kendall's τ of {s.Series} over the epochs";
 
-    static void Section(ReportData data, ExperimentReport report, List<Block> blocks)
+    static void Section(ReportData data, ExperimentOutcome report, List<Block> blocks)
     {
         var e = report.Experiment;
         blocks.Add(new Rule());
@@ -263,7 +244,7 @@ public static class ReportBuilder
 
     static string FigureName(Figure f) => $"Figure {f.Number}: {f.Caption}";
 
-    static Line Setting(ReportData data, ExperimentReport report)
+    static Line Setting(ReportData data, ExperimentOutcome report)
     {
         var e = report.Experiment;
         var line = new Line().Text("Experiment ").Code(e.Id).Text(" · data: ").Text(DataText(report.Dataset, e))
@@ -287,7 +268,7 @@ public static class ReportBuilder
         return $"MNIST, {images}" + (d.Labels == LabelKind.Random ? $", training labels permuted (seed {d.LabelSeed}), test labels true" : "");
     }
 
-    static Table ModelTable(ExperimentReport report)
+    static Table ModelTable(ExperimentOutcome report)
     {
         var e = report.Experiment;
         var rows = e.Models.Values.Select(m =>
@@ -301,7 +282,7 @@ public static class ReportBuilder
                 new Line().Text(m.Label).Break().Code(m.Id),
                 parameters,
                 Optimizer(m.Optimizer),
-                Batch(m.BatchSize ?? e.BatchSize),
+                Batch(m.Settings.Batch),
                 Count(e.MaxEpochs) + (e.Convergence is null ? "" : " at most"),
                 Seeds(e.Seeds),
                 Reported(m.Reported),
@@ -362,7 +343,7 @@ public static class ReportBuilder
         return values;
     }
 
-    static Details SpecDetails(ReportData data, ExperimentReport report)
+    static Details SpecDetails(ReportData data, ExperimentOutcome report)
     {
         var e = report.Experiment;
         var parts = new List<(string, string, string)>
@@ -376,7 +357,7 @@ public static class ReportBuilder
         return new Details($"Resolved spec of {e.Id} ({Profile(data.Profile)} profile), as JSON", parts);
     }
 
-    static Table ResultTable(ExperimentReport report)
+    static Table ResultTable(ExperimentOutcome report)
     {
         var e = report.Experiment;
         var header = new List<string> { "model", "runs", "outcome", "final training loss" };
@@ -387,22 +368,22 @@ public static class ReportBuilder
         if (gradient) header.Add("final gradient norm");
         if (critical) header.AddRange(["loss at the critical point", "minimal ratio"]);
         // Analysis measures every run of the experiment has (sensitivity; the end sharpness of an interpolation).
-        var analysed = Metrics.AnalysisNames.Where(name => report.Results.Runs.Count > 0 &&
-            report.Results.Runs.All(r => r.Scalars?.ContainsKey(name) == true)).ToList();
-        header.AddRange(analysed.Select(MetricName));
+        var analysed = Measure.All.Where(m => m.FromAnalysis && m.Scope == MeasureScope.Run && report.Results.Runs.Count > 0 &&
+            report.Results.Runs.All(r => r.Scalars?.ContainsKey(m.Name) == true)).ToList();
+        header.AddRange(analysed.Select(m => m.Description));
         header.Add("training time per run");
         var rows = new List<IReadOnlyList<Line>>();
         foreach (var m in e.Models.Values)
         {
             var runs = report.Results.Of(m.Id);
-            string S(string metric) => Spread(metric, runs.Select(r => Metrics.Value(metric, r)).ToList());
-            var row = new List<Line> { m.Label, Count(runs.Count), Outcome(e, runs), S("final_train_loss") };
-            if (test) row.Add(S("final_test_loss"));
-            if (accuracy) row.Add(S("final_train_accuracy"));
-            if (accuracy && test) row.Add(S("final_test_accuracy"));
-            if (gradient) row.Add(S("final_gradient_norm"));
-            if (critical) row.AddRange([S("critical_loss"), S("minimal_ratio")]);
-            row.AddRange(analysed.Select(name => (Line)S(name)));
+            string S(Measure measure) => Spread(measure.Name, runs.Select(r => measure.Of(r)).ToList());
+            var row = new List<Line> { m.Label, Count(runs.Count), Outcome(e, runs), S(Measure.FinalTrainLoss) };
+            if (test) row.Add(S(Measure.FinalTestLoss));
+            if (accuracy) row.Add(S(Measure.FinalTrainAccuracy));
+            if (accuracy && test) row.Add(S(Measure.FinalTestAccuracy));
+            if (gradient) row.Add(S(Measure.FinalGradientNorm));
+            if (critical) row.AddRange([S(Measure.CriticalLoss), S(Measure.MinimalRatio)]);
+            row.AddRange(analysed.Select(measure => (Line)S(measure)));
             row.Add(runs.Count == 0 ? "–" : Seconds(runs.Average(r => r.Provenance.WallSeconds)));
             rows.Add(row);
         }
@@ -447,7 +428,7 @@ public static class ReportBuilder
             new Line().Bold($"Measured ({Profile(data.Profile)}): ").Text(r.Message),
             new Line().Bold("Rule: ").Text(
                 c.Kind == ClaimKind.Parameters ? "the count of the model as built equals the report's"
-                : c.Metric is { } m && Metrics.ExperimentNames.Contains(m) ? "the one experiment-wide value lies in the range"
+                : Measure.Find(c.Metric)?.Scope == MeasureScope.Experiment ? "the one experiment-wide value lies in the range"
                 : c.Rule.ToString()),
             new Line().Bold("Why this threshold: ").Text(c.Reason),
         };

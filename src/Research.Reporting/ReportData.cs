@@ -1,23 +1,19 @@
 using System.Globalization;
-using Research.Analysis;
 using Research.Claims;
 using Research.Figures;
+using Research.Outcomes;
 using Research.Runs;
 using Research.Specs;
 using Research.Training;
 
 namespace Research.Reporting;
 
-/// <summary>One experiment of the report: its runs and analyses, its figures and the verdicts of its claims.</summary>
-public sealed record ExperimentReport(
-    ExperimentSpec Experiment, DatasetSpec Dataset, ExperimentResults Results, IReadOnlyList<Figure> Figures, IReadOnlyList<ClaimResult> Claims);
-
 /// <summary>
 /// Everything the report shows, gathered from the engine for one profile: experiments in the report's
 /// section order, every claim judged, every figure built. Depends only on the spec, the code and the
 /// cached results, never on when or how it was gathered.
 /// </summary>
-public sealed record ReportData(ResearchSpec Spec, Profile Profile, string GitCommit, IReadOnlyList<ExperimentReport> Experiments)
+public sealed record ReportData(ResearchSpec Spec, Profile Profile, string GitCommit, IReadOnlyList<ExperimentOutcome> Experiments)
 {
     /// <summary>The name of the report being reproduced.</summary>
     public string Source { get; init; } = ReportGenerator.DefaultSource;
@@ -37,26 +33,17 @@ public sealed record ReportData(ResearchSpec Spec, Profile Profile, string GitCo
     /// cache), judges every claim and builds every figure. Messages and labels are formatted in the
     /// invariant culture, whatever the machine's.
     /// </summary>
-    public static ReportData Collect(Engine engine, Profile profile, IRunObserver? observer = null, CancellationToken cancel = default)
+    public static ReportData Collect(Reproduction reproduction, Profile profile, IRunObserver? observer = null, CancellationToken cancel = default)
     {
         var culture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         try
         {
-            var experiments = engine.Spec.Experiments.Keys
-                .Select(id => engine.Spec.Experiment(id, profile))
-                .OrderBy(e => e.Section, SectionOrder.Comparer)
-                .Select(e =>
-                {
-                    var dataset = engine.Spec.DatasetOf(e);
-                    var results = engine.Results(e, observer, cancel);
-                    var figures = FigureBuilder.Build(e, dataset, results);
-                    var claims = engine.Spec.Claims.Values.Where(c => c.Experiment == e.Id)
-                        .Select(c => engine.Judge(c, profile, observer, cancel)).ToList();
-                    return new ExperimentReport(e, dataset, results, figures, claims);
-                })
+            var experiments = reproduction.Outcomes(profile, observer, cancel)
+                .OrderBy(o => o.Experiment.Section, SectionOrder.Comparer)
                 .ToList();
-            return new ReportData(engine.Spec, profile, GitInfo.Commit(engine.Paths.Root), experiments);
+            foreach (var o in experiments) _ = o.Figures; // built here, under the invariant culture
+            return new ReportData(reproduction.Spec, profile, GitInfo.Commit(reproduction.Engine.Paths.Root), experiments);
         }
         finally
         {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Research.Figures;
+using Research.Outcomes;
 using Research.Plotting;
 using Research.Reporting.Document;
 using Research.Runs;
@@ -42,20 +43,20 @@ public static class ReportGenerator
     public static string DefaultFolder(Engine engine, Profile profile) =>
         Path.Combine(engine.Paths.Reports, profile.ToString().ToLowerInvariant());
 
-    /// <param name="engine">The engine (its run cache supplies the runs).</param>
+    /// <param name="reproduction">The pipeline (its engine's run cache supplies the runs; outcomes already built are reused).</param>
     /// <param name="profile">ci or full.</param>
     /// <param name="folder">Where to write (default: reports/&lt;profile&gt;).</param>
     /// <param name="log">This invocation's log, if it already trained or fetched runs through it (reproduce); else a new one.</param>
     /// <param name="observer">Progress of runs that still have to train (the CLI's display).</param>
     /// <param name="cancel">Stops training between epochs.</param>
-    public static ReportFiles Generate(Engine engine, Profile profile, string? folder = null, RunLog? log = null,
+    public static ReportFiles Generate(Reproduction reproduction, Profile profile, string? folder = null, RunLog? log = null,
         IRunObserver? observer = null, CancellationToken cancel = default)
     {
         log ??= new RunLog();
-        folder = Path.GetFullPath(folder ?? DefaultFolder(engine, profile));
-        var data = ReportData.Collect(engine, profile, log.Tee(observer), cancel);
+        folder = Path.GetFullPath(folder ?? DefaultFolder(reproduction.Engine, profile));
+        var data = ReportData.Collect(reproduction, profile, log.Tee(observer), cancel);
         var files = Write(data, folder);
-        WriteInvocation(engine, data, folder, files, log);
+        WriteInvocation(reproduction.Engine, data, folder, files, log);
         return new ReportFiles(folder, data, files);
     }
 

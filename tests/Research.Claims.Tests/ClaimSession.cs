@@ -1,3 +1,4 @@
+using Research.Outcomes;
 using Research.Runs;
 using Research.Specs;
 
@@ -14,7 +15,12 @@ public sealed class ClaimSession
 {
     public const string ProfileVariable = "RESEARCH_PROFILE";
 
+    public ClaimSession() => Reproduction = new Reproduction(Engine);
+
     public Engine Engine { get; } = Engine.FromRepository();
+
+    /// <summary>The pipeline after training: one outcome per experiment, shared by the claim, baseline and report tests.</summary>
+    public Reproduction Reproduction { get; }
 
     public Profile Profile { get; } = CurrentProfile;
 

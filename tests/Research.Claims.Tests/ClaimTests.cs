@@ -2,6 +2,7 @@ using FluentAssertions;
 using Research.Runs;
 using Research.Specs;
 using Research.IO;
+using Research.Specs.Loading;
 
 namespace Research.Claims.Tests;
 
@@ -24,7 +25,7 @@ public sealed class ClaimTests(ClaimSession session)
     public void Claim(string id)
     {
         var claim = session.Engine.Spec.Claims[id];
-        var result = session.Engine.Judge(claim, session.Profile, cancel: TestContext.Current.CancellationToken);
+        var result = session.Reproduction.Claim(id, session.Profile, cancel: TestContext.Current.CancellationToken);
         TestContext.Current.TestOutputHelper?.WriteLine(result.ToString());
         result.Verdict.Should().Be(result.Expected,
             $"the spec expects \"{claim.Quote}\" to be '{result.Expected.ToString().ToLowerInvariant()}' on this profile " +

@@ -4,6 +4,7 @@ using FluentAssertions;
 using Research.Reporting;
 using Research.Runs;
 using Research.IO;
+using Research.Outcomes;
 
 namespace Research.Claims.Tests;
 
@@ -20,9 +21,9 @@ public sealed partial class ReportTests(ClaimSession session)
         var cancel = TestContext.Current.CancellationToken;
         using var first = new TempFolder();
         using var second = new TempFolder();
-        var a = ReportGenerator.Generate(session.Engine, session.Profile, first.Path, cancel: cancel);
+        var a = ReportGenerator.Generate(session.Reproduction, session.Profile, first.Path, cancel: cancel);
         // A second engine reads every run back from the run cache on disk, not from the session's memory.
-        var b = ReportGenerator.Generate(Engine.FromRepository(), session.Profile, second.Path, cancel: cancel);
+        var b = ReportGenerator.Generate(new Reproduction(Engine.FromRepository()), session.Profile, second.Path, cancel: cancel);
 
         b.Files.Should().Equal(a.Files);
         a.Files.Should().Contain([ReportGenerator.MarkdownFile, ReportGenerator.HtmlFile]).And.Contain(f => f.StartsWith("figures/fig-"));
@@ -36,7 +37,7 @@ public sealed partial class ReportTests(ClaimSession session)
     {
         var cancel = TestContext.Current.CancellationToken;
         using var folder = new TempFolder();
-        var report = ReportGenerator.Generate(session.Engine, session.Profile, folder.Path, cancel: cancel);
+        var report = ReportGenerator.Generate(session.Reproduction, session.Profile, folder.Path, cancel: cancel);
         var spec = session.Engine.Spec;
         var md = File.ReadAllText(report.Markdown);
         var html = File.ReadAllText(report.Html);
@@ -75,7 +76,7 @@ public sealed partial class ReportTests(ClaimSession session)
         using var folder = new TempFolder();
         var blocker = System.IO.Path.Combine(folder.Path, "reports");
         File.WriteAllText(blocker, "a file where the report folder should be");
-        var act = () => ReportGenerator.Generate(session.Engine, session.Profile, System.IO.Path.Combine(blocker, "ci"),
+        var act = () => ReportGenerator.Generate(session.Reproduction, session.Profile, System.IO.Path.Combine(blocker, "ci"),
             cancel: TestContext.Current.CancellationToken);
         act.Should().Throw<StorageException>().Which.Message.Should()
             .StartWith(System.IO.Path.Combine(blocker, "ci")).And.Contain("point --out at a writable folder");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Research.Claims;
 using Research.Cli.Display;
 using Spectre.Console;
+using Research.Outcomes;
 
 namespace Research.Cli.Commands;
 
@@ -25,7 +26,8 @@ internal static class ClaimsCommand
             var claims = engine.Spec.Claims.Values
                 .Where(c => prefixes.Length == 0 || prefixes.Any(f => c.Id.StartsWith(f, StringComparison.Ordinal) || c.Section.StartsWith(f, StringComparison.Ordinal)))
                 .ToList();
-            var results = claims.Select(c => engine.Judge(c, parse.GetValue(profile), new LiveProgress(null), cancel)).ToList();
+            var reproduction = new Reproduction(engine);
+            var results = claims.Select(c => reproduction.Claim(c.Id, parse.GetValue(profile), new LiveProgress(null), cancel)).ToList();
             AnsiConsole.Write(ClaimTable.Create(results));
             return results.All(r => r.AsExpected) ? 0 : 1;
         })));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Research.Runs;
 using Research.Specs;
 using Research.IO;
+using Research.Specs.Loading;
 
 namespace Research.Cli.Commands;
 

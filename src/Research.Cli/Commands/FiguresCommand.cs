@@ -1,8 +1,7 @@
-using Research.Analysis;
 using System.CommandLine;
-using Research.Figures;
 using Research.Plotting;
 using Spectre.Console;
+using Research.Outcomes;
 
 namespace Research.Cli.Commands;
 
@@ -26,12 +25,11 @@ internal static class FiguresCommand
             var p = parse.GetValue(profile);
             var folder = parse.GetValue(output)?.FullName ?? Path.Combine(engine.Paths.Reports, p.ToString().ToLowerInvariant(), "figures");
             var ids = parse.GetValue(experiment) is { } one ? [one] : engine.Spec.Experiments.Keys.ToArray();
+            var reproduction = new Reproduction(engine);
             foreach (var id in ids)
             {
-                var e = engine.Spec.Experiment(id, p);
-                if (e.Figures.Count == 0) continue;
-                var results = engine.Results(e, new Display.LiveProgress(null), cancel);
-                foreach (var figure in FigureBuilder.Build(e, engine.Spec.DatasetOf(e), results))
+                if (engine.Spec.Experiment(id, p).Figures.Count == 0) continue;
+                foreach (var figure in reproduction.Outcome(id, p, new Display.LiveProgress(null), cancel).Figures)
                 {
                     var path = Path.Combine(folder, figure.FileName);
                     FigureRenderer.SavePng(figure, path);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Research.Cli.Display;
 using Research.Reporting;
+using Research.Outcomes;
 
 namespace Research.Cli.Commands;
 
@@ -40,7 +41,7 @@ internal static class ReportCommand
             var log = new RunLog();
             ReportFiles? report = null;
             LiveProgress.Show(observer => report = ReportGenerator.Generate(
-                engine, parse.GetValue(profile), parse.GetValue(output)?.FullName, log, new TrainingOnly(observer), cancel), keepFinished: false);
+                new Reproduction(engine), parse.GetValue(profile), parse.GetValue(output)?.FullName, log, new TrainingOnly(observer), cancel), keepFinished: false);
             ReportSummary.Print(report!, log);
             return report!.Data.Claims.All(c => c.AsExpected) ? 0 : 1;
         })));

@@ -4,6 +4,8 @@ using Research.Cli.Display;
 using Research.Reporting;
 using Research.Training;
 using Spectre.Console;
+using Research.Specs;
+using Research.Outcomes;
 
 namespace Research.Cli.Commands;
 
@@ -36,7 +38,7 @@ internal static class ReproduceCommand
             LiveProgress.Show(RunAll, keepFinished: false);
 
             // The report judges every claim and draws every figure; the tables below print what it found.
-            var report = ReportGenerator.Generate(engine, p, log: log, cancel: cancel);
+            var report = ReportGenerator.Generate(new Reproduction(engine), p, log: log, cancel: cancel);
             foreach (var e in report.Data.Experiments)
                 AnsiConsole.Write(ResultTable.Create(e.Experiment, e.Results.Runs));
             var verdicts = report.Data.Claims;

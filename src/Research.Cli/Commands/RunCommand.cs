@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Research.Cli.Display;
+using Research.Specs;
 using Research.Training;
 using Spectre.Console;
 
@@ -33,7 +34,7 @@ internal static class RunCommand
                     throw new KeyNotFoundException($"experiment {e.Id} has no model '{id}'; models: {string.Join(", ", e.Models.Keys)}");
 
             AnsiConsole.MarkupLine($"[bold]§{e.Section} {Markup.Escape(e.Title)}[/] — {e.Profile.ToString().ToLowerInvariant()} profile, " +
-                                   $"{chosenModels.Length} model(s) × {chosenSeeds.Length} seed(s), up to {e.MaxEpochs:N0} epochs, batch {e.BatchSize}");
+                                   $"{chosenModels.Length} model(s) × {chosenSeeds.Length} seed(s), up to {e.MaxEpochs:N0} epochs, {Batches(e, chosenModels)}");
             Research.Torch.TorchRuntime.SetThreads(e.Threads); // loads libtorch and configures its numerics before anything trains
             AnsiConsole.MarkupLine($"[grey]numerics: {Markup.Escape(Research.Torch.Numerics.Mode)} (machine {Research.Torch.Numerics.Fingerprint})[/]");
             var results = new List<RunResult>();
@@ -44,5 +45,14 @@ internal static class RunCommand
             return 0;
         })));
         return command;
+    }
+
+    /// <summary>The batch sizes the chosen models train with (each model's own, else the experiment's): "batch 64", "batch 10 to 1,510".</summary>
+    static string Batches(ExperimentSpec e, IReadOnlyList<string> models)
+    {
+        var batches = models.Select(m => e.Models[m].Settings.Batch).Distinct().ToList();
+        if (batches.Count == 1) return $"batch {batches[0]}";
+        var sizes = batches.Where(b => !b.IsFull).Select(b => b.Size!.Value).Order().ToList();
+        return $"batch {sizes[0]:N0} to {sizes[^1]:N0}{(batches.Any(b => b.IsFull) ? " and full" : "")}";
     }
 }

@@ -1,5 +1,6 @@
 using Research.Claims;
 using Spectre.Console;
+using Research.Specs;
 
 namespace Research.Cli.Display;
 

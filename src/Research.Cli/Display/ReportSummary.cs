@@ -1,6 +1,7 @@
 using Research.Claims;
 using Research.Reporting;
 using Spectre.Console;
+using Research.Specs;
 
 namespace Research.Cli.Display;
 

@@ -1,19 +1,33 @@
-using Research.Claims;
+using Research.Analysis;
+using Research.Runs;
+using Research.Specs;
+using Research.Torch;
 using Research.Figures;
 using Research.Training;
+using Research.Measures;
 
 namespace Research.Baselines;
 
 /// <summary>Builds an experiment's <see cref="Snapshot"/> from its runs and figures.</summary>
 public static class SnapshotBuilder
 {
-    /// <summary>Per-run metrics pinned by baselines (those a run recorded).</summary>
-    static readonly string[] RunMetrics =
-        ["epochs", "converged_epoch", "final_train_loss", "final_test_loss", "final_train_accuracy", "final_test_accuracy", "final_gradient_norm",
-         .. Metrics.AnalysisNames];
+    /// <summary>Per-run measures pinned by baselines (those a run recorded).</summary>
+    static readonly Measure[] RunMetrics = Measure.All.Where(m => m.Pinned).ToArray();
 
     /// <summary>Series longer than this are thinned (log-spaced for epochs, even for grids) to keep files reviewable.</summary>
     public const int MaxPoints = 200;
+
+    /// <summary>
+    /// An experiment's snapshot on this machine: per-run measures, experiment-wide values, its figures'
+    /// series, every run's key (without the rounding switches) and the numerics fingerprint.
+    /// </summary>
+    public static Snapshot Build(ExperimentSpec e, DatasetSpec dataset, ExperimentResults results, IReadOnlyList<Figure> figures) =>
+        Build(e.Id, e.Profile.ToString().ToLowerInvariant(), results.Runs, figures, results.Scalars) with
+        {
+            Fingerprint = Numerics.Fingerprint,
+            Machine = Numerics.Machine,
+            RunKeys = results.Runs.ToDictionary(r => $"{r.Model}/seed{r.Seed}", r => RunKey.For(e, dataset, r.Model, r.Seed, withNumerics: false)),
+        };
 
     /// <summary>Per-run metrics, experiment-wide analysis results (PCA, as <c>experiment/&lt;name&gt;</c>) and every figure series.</summary>
     public static Snapshot Build(string experiment, string profile, IReadOnlyList<RunResult> runs, IReadOnlyList<Figure> figures,
@@ -23,12 +37,12 @@ public static class SnapshotBuilder
         foreach (var (name, value) in experimentScalars ?? new Dictionary<string, double>())
             metrics[$"experiment/{name}"] = value;
         foreach (var run in runs)
-            foreach (var name in RunMetrics)
+            foreach (var measure in RunMetrics)
             {
                 double value;
-                try { value = Metrics.Value(name, run); }
+                try { value = measure.Of(run); }
                 catch (InvalidOperationException) { continue; } // not recorded by this experiment
-                metrics[$"{run.Model}/seed{run.Seed}/{name}"] = value;
+                metrics[$"{run.Model}/seed{run.Seed}/{measure.Name}"] = value;
             }
         var series = new SortedDictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var figure in figures)

@@ -1,4 +1,5 @@
 using Research.Training;
+using Research.Specs;
 
 namespace Research.Claims;
 

@@ -1,5 +1,6 @@
 using Research.Specs;
 using Research.Training;
+using Research.Measures;
 
 namespace Research.Claims;
 
@@ -11,9 +12,14 @@ public sealed record ClaimInput(
     public string Label(string model) => Experiment.Models.TryGetValue(model, out var m) ? m.Label : model;
 
     /// <summary>The claim's metric per seed; an experiment-wide metric (PCA) is one value.</summary>
-    public double[] Values(string model) => Metrics.ExperimentNames.Contains(Claim.Metric!)
-        ? [ExperimentScalars is { } scalars && scalars.TryGetValue(Claim.Metric!, out var value) // never a default 0 for a missing measure
-            ? value
-            : throw new InvalidOperationException($"{Claim.Metric} needs the experiment's analysis: pca")]
-        : Runs[model].Select(r => Metrics.Value(Claim.Metric!, r, Target)).ToArray();
+    public double[] Values(string model) => Measure.Get(Claim.Metric!) is { Scope: MeasureScope.Experiment } wide
+        ? [wide.Of(ExperimentScalars)]
+        : Values(model, Claim.Metric!);
+
+    /// <summary>A per-run measure of the model's runs, in seed order.</summary>
+    public double[] Values(string model, string metric)
+    {
+        var measure = Measure.Get(metric);
+        return Runs[model].Select(r => measure.Of(r, Target)).ToArray();
+    }
 }

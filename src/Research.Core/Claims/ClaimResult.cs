@@ -1,3 +1,5 @@
+using Research.Specs;
+
 namespace Research.Claims;
 
 /// <summary>

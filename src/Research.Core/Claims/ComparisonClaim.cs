@@ -1,3 +1,5 @@
+using Research.Specs;
+
 namespace Research.Claims;
 
 /// <summary>Each listed model's metric is less (greater) than that of <c>than</c>, paired by seed.</summary>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Research.Specs;
+using Research.Measures;
 
 namespace Research.Claims;
 
@@ -14,8 +16,8 @@ internal static class CorrelationClaim
     {
         var c = input.Claim;
         var runs = c.Models.SelectMany(m => input.Runs[m]).ToList();
-        var x = runs.Select(r => Metrics.Value(c.Versus!, r, input.Target)).ToList();
-        var y = runs.Select(r => Metrics.Value(c.Metric!, r, input.Target)).ToList();
+        var x = runs.Select(r => Measure.Get(c.Versus!).Of(r, input.Target)).ToList();
+        var y = runs.Select(r => Measure.Get(c.Metric!).Of(r, input.Target)).ToList();
         var increasing = c.Direction == TrendDirection.Increasing;
         var (rho, p) = Statistics.Spearman(x, y, increasing);
         var verdict = runs.Count < MinimumRuns ? Verdict.Inconclusive : ClaimEvaluator.Of(p <= c.Rule.Alpha);

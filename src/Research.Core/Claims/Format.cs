@@ -1,17 +1,12 @@
 using System.Globalization;
+using Research.Measures;
 
 namespace Research.Claims;
 
-/// <summary>Numbers as a researcher reads them in messages: epochs with separators, "never" for ∞.</summary>
+/// <summary>Numbers as a researcher reads them in messages: each measure in its own style (see <see cref="Measure"/>), ∞ as "never".</summary>
 public static class Format
 {
-    public static string Value(string metric, double v) =>
-        double.IsPositiveInfinity(v) ? "never"
-        : metric is "converged_epoch" or "epochs" or "parameters" ? v.ToString("N0", CultureInfo.InvariantCulture)
-        : metric is "converged" ? (v == 1 ? "yes" : "no")
-        : metric.Contains("accuracy") ? (v * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%"
-        : metric.EndsWith("agreement", StringComparison.Ordinal) ? v.ToString("0.#####", CultureInfo.InvariantCulture) // an R² near 1: G4 would print 1
-        : v.ToString("G4", CultureInfo.InvariantCulture);
+    public static string Value(string metric, double v) => Measure.Format(metric, v);
 
     /// <summary>A range bound: plain number, ∞ for unbounded.</summary>
     public static string Bound(double v) =>

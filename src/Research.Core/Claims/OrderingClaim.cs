@@ -1,3 +1,5 @@
+using Research.Specs;
+
 namespace Research.Claims;
 
 /// <summary>m1 &lt; m2 &lt; … (or &gt;) on the metric, seed by seed.</summary>

@@ -1,3 +1,6 @@
+using Research.Specs;
+using Research.Measures;
+
 namespace Research.Claims;
 
 /// <summary>
@@ -12,7 +15,7 @@ internal static class RangeClaim
         var c = input.Claim;
         double min = c.Min ?? double.NegativeInfinity, max = c.Max ?? double.PositiveInfinity;
         var values = c.Models.ToDictionary(m => m, input.Values);
-        if (Metrics.ExperimentNames.Contains(c.Metric!))
+        if (Measure.Get(c.Metric!).Scope == MeasureScope.Experiment)
         {
             // One value for the whole experiment (all runs together): no seeds to count.
             var value = values.Values.First()[0];

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Research.Specs;
+using Research.Measures;
 
 namespace Research.Claims;
 
@@ -19,7 +21,7 @@ internal static class ShapeClaim
             var measured = new List<double>();
             foreach (var run in runs)
             {
-                var series = Metrics.Series(shape.Series, run);
+                var series = Measure.GetSeries(shape.Series).Of(run);
                 var (pass, value) = Check(shape, series);
                 if (pass) ok++;
                 measured.Add(value);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Research.Specs;
 
 namespace Research.Claims;
 

@@ -19,7 +19,10 @@ public sealed record Figure
     public bool LogY2 { get; init; }
     public required IReadOnlyList<FigureSeries> Series { get; init; }
 
-    public string FileName => $"fig-{Number:00}.png";
+    public string FileName => FileNameOf(Number);
+
+    /// <summary>fig-NN.png: the file of the report's figure <paramref name="number"/>.</summary>
+    public static string FileNameOf(int number) => $"fig-{number:00}.png";
 }
 
 /// <summary>One line or set of points. Series sharing a <see cref="Group"/> share a colour; faint ones are other seeds.</summary>

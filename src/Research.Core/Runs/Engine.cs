@@ -4,6 +4,7 @@ using Research.Specs;
 using Research.Torch;
 using Research.Training;
 using Research.IO;
+using Research.Specs.Loading;
 
 namespace Research.Runs;
 
@@ -23,12 +24,15 @@ public sealed class Engine
         Paths = paths;
         Data = new DataFactory(paths.Mnist);
         Cache = new RunCache(paths.Cache);
+        Analyses = new AnalysisCache(Cache);
     }
 
     public ResearchSpec Spec { get; }
     public RepoPaths Paths { get; }
     public DataFactory Data { get; }
     public RunCache Cache { get; }
+    /// <summary>Analysis results over this engine's runs, memoised like the runs.</summary>
+    public AnalysisCache Analyses { get; }
 
     /// <summary>Loads experiments.yaml from the repository (with optional <c>--set</c> assignments).</summary>
     public static Engine FromRepository(IReadOnlyList<string>? assignments = null, RepoPaths? paths = null)

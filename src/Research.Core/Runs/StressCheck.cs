@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Research.Specs;
 using Research.IO;
+using Research.Specs.Loading;
 
 namespace Research.Runs;
 

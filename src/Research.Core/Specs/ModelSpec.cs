@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Research.Specs;
 
 /// <summary>One model of an experiment: its layers, its optimizer, and the parameter count the report gives.</summary>
@@ -12,6 +14,8 @@ public sealed record ModelSpec
     public required OptimizerSpec Optimizer { get; init; }
     /// <summary>Overrides the experiment's batch size for this model (§3.3 compares batch sizes).</summary>
     public BatchSize? BatchSize { get; init; }
+    /// <summary>What it trains with, resolved at load (<see cref="ModelSettings.Resolve"/>); read this, not <see cref="BatchSize"/>.</summary>
+    [NotInYaml][JsonIgnore] public ModelSettings Settings { get; init; } = null!;
     /// <summary>The report's own numbers for this model (none are used in training).</summary>
     public ReportedSpec? Reported { get; init; }
 }

@@ -1,4 +1,3 @@
-using Research.Claims;
 
 namespace Research.Specs;
 

@@ -16,6 +16,9 @@ namespace Research.Training;
 /// </summary>
 public static class CriticalPointAnalysis
 {
+    /// <summary>The names of the values it adds to the run (registered as measures).</summary>
+    public const string MinimalRatio = "minimal_ratio", CriticalLoss = "critical_loss", CriticalGradientNorm = "critical_gradient_norm";
+
     /// <param name="model">The trained model.</param>
     /// <param name="spec">Its layers: the §2.2 shape [dense: H, relu, dense: 1] takes the closed form (<see cref="ShallowReluMse"/>), any other autograd.</param>
     /// <param name="parameters">Its parameters, in module order.</param>
@@ -46,9 +49,9 @@ public static class CriticalPointAnalysis
         var positive = eigen.gt(tolerance.Of(critical.EigenTolerance)).sum().item<long>();
         return new Dictionary<string, double>
         {
-            ["minimal_ratio"] = (double)positive / n,
-            ["critical_loss"] = criticalLoss,
-            ["critical_gradient_norm"] = norm,
+            [MinimalRatio] = (double)positive / n,
+            [CriticalLoss] = criticalLoss,
+            [CriticalGradientNorm] = norm,
             ["critical_steps"] = steps,
             ["eigen_min"] = eigen[0].item<double>(),
             ["eigen_max"] = eigen[n - 1].item<double>(),

@@ -64,7 +64,7 @@ public sealed class Trainer
         using var shuffle = new Generator((ulong)seed);
         var classify = e.Loss == LossKind.CrossEntropy;
 
-        int n = data.TrainCount, batch = (spec.BatchSize ?? e.BatchSize).Resolve(n);
+        int n = data.TrainCount, batch = spec.Settings.Batch.Resolve(n);
         var log = new EpochLog(e.Record);
         var weights = e.Record.WeightsEvery > 0 ? new List<float[]> { Flatten(parameters) } : null;
         var weightEpochs = e.Record.WeightsEvery > 0 ? new List<int> { 0 } : null;

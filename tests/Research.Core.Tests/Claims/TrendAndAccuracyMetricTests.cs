@@ -1,6 +1,8 @@
 using FluentAssertions;
 using Research.Claims;
 using Research.Training;
+using Research.Specs;
+using Research.Measures;
 
 namespace Research.Tests.Claims;
 
@@ -63,16 +65,16 @@ public class TrendAndAccuracyMetricTests
     public void AccuracyMilestonesAreTheFirstEpochReachingThem()
     {
         var run = Run([2, 4, 6, 8, 10], [0.1, 0.49, 0.5, 0.95, 0.7]);
-        Metrics.Value("epoch_train_accuracy_50", run).Should().Be(6, "0.5 is reached (not just approached) at the third record, epoch 6");
-        Metrics.Value("epoch_train_accuracy_90", run).Should().Be(8);
-        Metrics.Value("max_train_accuracy", run).Should().Be(0.95);
+        Measure.EpochTrainAccuracy50.Of(run).Should().Be(6, "0.5 is reached (not just approached) at the third record, epoch 6");
+        Measure.EpochTrainAccuracy90.Of(run).Should().Be(8);
+        Measure.MaxTrainAccuracy.Of(run).Should().Be(0.95);
 
         var never = Run([1, 2, 3], [0.1, 0.2, 0.3]);
-        Metrics.Value("epoch_train_accuracy_50", never).Should().Be(double.PositiveInfinity);
-        Metrics.Value("epoch_train_accuracy_90", never).Should().Be(double.PositiveInfinity);
+        Measure.EpochTrainAccuracy50.Of(never).Should().Be(double.PositiveInfinity);
+        Measure.EpochTrainAccuracy90.Of(never).Should().Be(double.PositiveInfinity);
 
         var unrecorded = Run([1], [0.5]) with { Metrics = new MetricSeries { Epochs = [1], TrainLoss = [1] } };
-        var act = () => Metrics.Value("epoch_train_accuracy_50", unrecorded);
+        var act = () => Measure.EpochTrainAccuracy50.Of(unrecorded);
         act.Should().Throw<InvalidOperationException>().WithMessage("*did not record 'train_accuracy'*");
     }
 }

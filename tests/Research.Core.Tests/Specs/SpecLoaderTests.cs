@@ -3,6 +3,7 @@ using Research.Runs;
 using Research.Specs;
 using Research.Tests.Support;
 using Research.IO;
+using Research.Specs.Loading;
 
 namespace Research.Tests.Specs;
 

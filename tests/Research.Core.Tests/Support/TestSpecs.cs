@@ -1,6 +1,7 @@
 using Research.Runs;
 using Research.Specs;
 using Research.IO;
+using Research.Specs.Loading;
 
 namespace Research.Tests.Support;
 

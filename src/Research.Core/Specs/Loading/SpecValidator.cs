@@ -1,7 +1,8 @@
 using Research.Models;
 using Research.Specs.Yaml;
+using Research.Measures;
 
-namespace Research.Specs;
+namespace Research.Specs.Loading;
 
 /// <summary>Checks that need more than one key: references between sections, data set fields, shapes.</summary>
 public static class SpecValidator
@@ -80,8 +81,8 @@ public static class SpecValidator
     /// <summary>Each figure names series, metrics, models and analyses that exist, so a typo fails at load time, not after training.</summary>
     static void ValidateFigures(ExperimentSpec e, string path, Action<string, string> error)
     {
-        var metrics = Claims.Metrics.Names;
-        var series = Claims.Metrics.SeriesNames;
+        var metrics = Measure.Names.ToList();
+        var series = Measure.SeriesNames.ToList();
         for (int i = 0; i < e.Figures.Count; i++)
         {
             var f = e.Figures[i];

@@ -1,6 +1,6 @@
 using Research.Specs;
 
-namespace Research.Claims;
+namespace Research.Specs;
 
 /// <summary>
 /// Shape checks on one per-epoch series (all that are given must hold): a drop by a factor by an epoch,

@@ -1,4 +1,4 @@
-namespace Research.Claims;
+namespace Research.Specs;
 
 /// <summary>What a claim asserts. See <see cref="ClaimSpec"/> for the fields each kind reads.</summary>
 public enum ClaimKind

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using Research.Claims;
 using Research.Specs.Yaml;
+using Research.Specs;
 
-namespace Research.Specs;
+namespace Research.Specs.Loading;
 
 /// <summary>
 /// experiments.yaml → <see cref="ResearchSpec"/>. Layering, lowest first: <c>defaults</c>, the
@@ -85,6 +86,14 @@ public static class SpecLoader
         };
     }
 
+    /// <summary>Each model with the settings it trains with (see <see cref="ModelSettings"/>).</summary>
+    static ExperimentSpec Resolved(ExperimentSpec e)
+    {
+        var models = new OrderedDictionary<string, ModelSpec>();
+        foreach (var (id, m) in e.Models) models[id] = m with { Settings = ModelSettings.Resolve(e, m) };
+        return e with { Models = models };
+    }
+
     static Dictionary<Profile, ExperimentSpec>? Resolve(
         string id, YamlNode node, YamlNode? defaults, List<YamlNode> sets, string path,
         SpecBinder binder, IReadOnlyDictionary<string, DatasetSpec>? datasets, List<SpecError> errors)
@@ -122,7 +131,7 @@ public static class SpecLoader
                         if (target.Value == id) merged = YamlMerge.Over(merged, assignment);
             var spec = binder.Bind<ExperimentSpec>(merged, path, key: id);
             if (spec == null) continue;
-            spec = spec with { Profile = profile };
+            spec = Resolved(spec with { Profile = profile });
             if (datasets != null) SpecValidator.Validate(datasets, spec, path, binder.Marks, errors);
             result[profile] = spec;
         }

@@ -1,6 +1,6 @@
 using Research.Specs;
 
-namespace Research.Claims;
+namespace Research.Specs;
 
 /// <summary>
 /// One claim of the report, as a test asserts it: the report's words and number, what is measured, the
@@ -17,7 +17,7 @@ public sealed record ClaimSpec
 
     public required ClaimKind Kind { get; init; }
     public required string Experiment { get; init; }
-    /// <summary>Per-run metric (see <see cref="Metrics.Names"/>); not used by shape and parameters claims.</summary>
+    /// <summary>Per-run metric (see the registered measures, Measure.All); not used by shape and parameters claims.</summary>
     public string? Metric { get; init; }
     /// <summary>range, parameters: the models checked; comparison: the models expected less/greater than <see cref="Than"/>; ordering, trend: in order.</summary>
     public required IReadOnlyList<string> Models { get; init; }

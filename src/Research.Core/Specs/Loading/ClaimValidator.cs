@@ -1,7 +1,8 @@
 using Research.Specs;
 using Research.Specs.Yaml;
+using Research.Measures;
 
-namespace Research.Claims;
+namespace Research.Specs.Loading;
 
 /// <summary>Load-time checks of claims: the experiment, models and metric they name exist, and each kind has its fields.</summary>
 public static class ClaimValidator
@@ -30,11 +31,11 @@ public static class ClaimValidator
         if (c.Models.Count == 0) Error("models", "name at least one model");
 
         bool needsMetric = c.Kind is not (ClaimKind.Shape or ClaimKind.Parameters);
-        if (needsMetric && c.Metric is null) Error("metric", $"a {Lower(c.Kind)} claim needs 'metric'; metrics: {string.Join(", ", Metrics.Names)}");
-        if (c.Metric is { } metric && !Metrics.Names.Contains(metric))
+        if (needsMetric && c.Metric is null) Error("metric", $"a {Lower(c.Kind)} claim needs 'metric'; metrics: {string.Join(", ", Measure.Names)}");
+        if (c.Metric is { } metric && Measure.Find(metric) is null)
         {
-            var hint = SpecPath.Hint(metric, Metrics.Names);
-            Error("metric", $"unknown metric '{metric}'{hint}; metrics: {string.Join(", ", Metrics.Names)}");
+            var hint = SpecPath.Hint(metric, Measure.Names);
+            Error("metric", $"unknown metric '{metric}'{hint}; metrics: {string.Join(", ", Measure.Names)}");
         }
         switch (c.Kind)
         {
@@ -58,8 +59,8 @@ public static class ClaimValidator
                 Error("shape", "a shape claim needs 'shape' (series and at least one check)");
                 break;
         }
-        if (c.Versus is { } versus && !Metrics.Names.Contains(versus))
-            Error("versus", $"unknown metric '{versus}'; metrics: {string.Join(", ", Metrics.Names)}");
+        if (c.Versus is { } versus && Measure.Find(versus) is null)
+            Error("versus", $"unknown metric '{versus}'; metrics: {string.Join(", ", Measure.Names)}");
         if (c.Kind == ClaimKind.Correlation && c.Rule.Kind != RuleKind.Spearman)
             Error("rule", "a correlation claim is decided by rule 'spearman'");
         if (c.Kind == ClaimKind.Trend && c.Rule.Kind is not (RuleKind.Spearman or RuleKind.MannKendall))
@@ -68,7 +69,7 @@ public static class ClaimValidator
             Error("rule", $"a {Lower(c.Kind)} claim is decided per seed: rule 'fraction' or 'sign_test'");
         if (c.Shape is { } s)
         {
-            if (!Metrics.SeriesNames.Contains(s.Series)) Error("shape.series", $"unknown series '{s.Series}'; series: {string.Join(", ", Metrics.SeriesNames)}");
+            if (Measure.FindSeries(s.Series) is null) Error("shape.series", $"unknown series '{s.Series}'; series: {string.Join(", ", Measure.SeriesNames)}");
             if (s.DropFactor is null && s.PlateauAfter is null && s.Direction is null) Error("shape", "give drop_factor (with by_epoch), plateau_after (with max_later_fraction) or direction (increasing, decreasing)");
             if (s.PlateauAfter is not null && s.MaxLaterFraction is null) Error("shape.max_later_fraction", "plateau_after needs max_later_fraction");
         }

@@ -1,6 +1,6 @@
 using Research.Specs;
 
-namespace Research.Claims;
+namespace Research.Specs;
 
 /// <summary>The decision rule of a claim over seeds; written next to the claim with its reason.</summary>
 public sealed record RuleSpec

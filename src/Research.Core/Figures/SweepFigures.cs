@@ -1,0 +1,83 @@
+using Research.Measures;
+using Research.Specs;
+using Research.Training;
+
+namespace Research.Figures;
+
+/// <summary>Final values across models: against a model property (sweeps) or against another measure (scatter).</summary>
+internal static class SweepFigures
+{
+    /// <summary>One point per run: one measure against another, one colour per model.</summary>
+    public static Figure Scatter(FigureSpec spec, ExperimentSpec e, IReadOnlyList<RunResult> runs)
+    {
+        var x = Measure.Get(spec.X ?? throw new InvalidOperationException($"{e.Id}: scatter figure {spec.Number} needs x"));
+        var y = Measure.Get(spec.Y ?? throw new InvalidOperationException($"{e.Id}: scatter figure {spec.Number} needs y"));
+        var series = e.Models.Select((m, group) =>
+        {
+            var mine = FigureBuilder.RunsOf(runs, m.Key);
+            return new FigureSeries
+            {
+                Id = m.Key, Label = $"{m.Value.Label} ({mine.Count} runs)", Group = group, Markers = true,
+                X = mine.Select(r => x.Of(r)).ToArray(),
+                Y = mine.Select(r => y.Of(r)).ToArray(),
+            };
+        }).ToList();
+        return new Figure
+        {
+            Number = spec.Number, Caption = spec.Caption, Title = $"{y.Label} against {x.Label}",
+            XLabel = x.Label, YLabel = y.Label + (y.IsLoss ? " (log scale)" : ""), LogY = y.IsLoss, Series = series,
+        };
+    }
+
+    /// <summary>Final measures against a model property: seed means joined by a line, each seed a faint point; optionally one measure on the right axis.</summary>
+    public static Figure Sweep(FigureSpec spec, ExperimentSpec e, IReadOnlyList<RunResult> runs)
+    {
+        var x = spec.X ?? "parameters";
+        double Position(string model) => x switch
+        {
+            "parameters" => runs.First(r => r.Model == model).Parameters,
+            "batch_size" => e.Models[model].Settings.Batch.Size
+                ?? throw new InvalidOperationException($"{e.Id}: figure {spec.Number}: model {model} trains full-batch; no batch size to plot"),
+            _ => throw new InvalidOperationException($"{e.Id}: figure {spec.Number}: sweep x must be parameters or batch_size, not '{x}'"),
+        };
+        var models = e.Models.Keys.OrderBy(Position).ToList();
+        var xs = models.Select(Position).ToArray();
+        var left = spec.Series.Select(Measure.Get).ToList();
+        var right = spec.Right is { } r ? Measure.Get(r) : null;
+        var series = new List<FigureSeries>();
+        var axes = left.Select(m => (Measure: m, Right: false)).ToList();
+        if (right != null) axes.Add((right, true));
+        for (int k = 0; k < axes.Count; k++)
+            series.AddRange(MeanAndSeeds(axes[k].Measure, axes[k].Right, k, models, xs, runs));
+        var loss = left.All(m => m.IsLoss);
+        return new Figure
+        {
+            Number = spec.Number, Caption = spec.Caption,
+            Title = $"Final {string.Join(" and ", left.Select(m => m.Label))}{(right is null ? "" : $", and {right.Label},")} against " +
+                    $"{(x == "parameters" ? "the number of parameters" : "the batch size")} ({e.MaxEpochs} epoch{(e.MaxEpochs == 1 ? "" : "s")})",
+            XLabel = x == "parameters" ? "parameters (log scale)" : "batch size",
+            YLabel = loss ? "cross-entropy loss (log scale)" : "accuracy",
+            LogX = x == "parameters", LogY = loss,
+            Y2Label = right is null ? null : $"{right.Label}{(right.Symbol is { } s ? " " + s : "")}",
+            Series = series,
+        };
+    }
+
+    /// <summary>The seed means of one measure joined by a line, and (with several seeds) each seed as a faint point.</summary>
+    static IEnumerable<FigureSeries> MeanAndSeeds(Measure measure, bool onRight, int group, List<string> models, double[] xs, IReadOnlyList<RunResult> runs)
+    {
+        var perModel = models.Select(m => FigureBuilder.RunsOf(runs, m).Select(r => measure.Of(r)).ToArray()).ToList();
+        yield return new FigureSeries
+        {
+            Id = $"{measure.Name}/mean", Label = $"{measure.Label}{(perModel[0].Length > 1 ? $" (mean of {perModel[0].Length} seeds)" : "")}",
+            X = xs, Y = perModel.Select(v => v.Average()).ToArray(), Group = group, LineMarkers = true, Dashed = onRight, RightAxis = onRight,
+        };
+        if (perModel[0].Length > 1)
+            yield return new FigureSeries
+            {
+                Id = $"{measure.Name}/seeds", Label = $"{measure.Label}, each seed",
+                X = xs.SelectMany((v, i) => perModel[i].Select(_ => v)).ToArray(), Y = perModel.SelectMany(v => v).ToArray(),
+                Group = group, Markers = true, Faint = true, RightAxis = onRight,
+            };
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using Research.Analysis;
+using Research.Claims;
+using Research.Data;
+using Research.Runs;
+using Research.Specs;
+using Research.Training;
+
+namespace Research.Outcomes;
+
+/// <summary>
+/// The one pipeline after training: spec → runs (through the engine and its cache) → analyses →
+/// claims, figures and the baseline snapshot, gathered into one <see cref="ExperimentOutcome"/> per
+/// experiment and profile, built at most once however many callers ask at the same time.
+/// </summary>
+public sealed class Reproduction(Engine engine)
+{
+    readonly ConcurrentDictionary<(string, Profile), Lazy<ExperimentOutcome>> _outcomes = new();
+
+    public Engine Engine { get; } = engine;
+    public ResearchSpec Spec => Engine.Spec;
+
+    /// <summary>An experiment's outcome on a profile: its runs trained if missing (else read from the cache), analysed and judged.</summary>
+    /// <param name="experiment">The experiment's id.</param>
+    /// <param name="profile">ci or full.</param>
+    /// <param name="observer">Progress of the runs that train (the first caller's).</param>
+    /// <param name="cancel">Stops training between epochs.</param>
+    public ExperimentOutcome Outcome(string experiment, Profile profile, IRunObserver? observer = null, CancellationToken cancel = default)
+    {
+        var e = Spec.Experiment(experiment, profile); // an unknown id fails here, naming the known ones
+        var lazy = _outcomes.GetOrAdd((experiment, profile), _ => new Lazy<ExperimentOutcome>(() => Build(e, observer, cancel)));
+        try { return lazy.Value; }
+        catch { _outcomes.TryRemove((experiment, profile), out _); throw; }
+    }
+
+    /// <summary>Every experiment's outcome on a profile, in experiments.yaml's order.</summary>
+    public IReadOnlyList<ExperimentOutcome> Outcomes(Profile profile, IRunObserver? observer = null, CancellationToken cancel = default) =>
+        Spec.Experiments.Keys.Select(id => Outcome(id, profile, observer, cancel)).ToList();
+
+    /// <summary>One claim's verdict on a profile (its experiment's outcome, built if needed).</summary>
+    public ClaimResult Claim(string id, Profile profile, IRunObserver? observer = null, CancellationToken cancel = default) =>
+        Spec.Claims.TryGetValue(id, out var claim)
+            ? Outcome(claim.Experiment, profile, observer, cancel).Claim(id)
+            : throw new KeyNotFoundException($"no claim '{id}' in {Spec.SourceFile}");
+
+    ExperimentOutcome Build(ExperimentSpec e, IRunObserver? observer, CancellationToken cancel)
+    {
+        var runs = Engine.RunAll(e, observer, cancel);
+        var results = ExperimentAnalyses.Analyse(Engine, e, runs);
+        var dataset = Spec.DatasetOf(e);
+        double[]? target = dataset.Kind == DatasetKind.Function
+            ? TargetFunctions.Sample(dataset.Function!.Value, dataset.Domain![0], dataset.Domain[1], dataset.Points).Y
+            : null;
+        var claims = Spec.Claims.Values.Where(c => c.Experiment == e.Id).Select(c => Judge(c, results, target)).ToList();
+        return new ExperimentOutcome(e, dataset, results, claims);
+    }
+
+    static ClaimResult Judge(ClaimSpec claim, ExperimentResults results, double[]? target)
+    {
+        var models = claim.Models.Append(claim.Than).OfType<string>().Distinct();
+        var runs = models.ToDictionary(m => m, m => (IReadOnlyList<RunResult>)results.Runs.Where(r => r.Model == m).ToList());
+        return ClaimEvaluator.Evaluate(new ClaimInput(claim, results.Experiment, runs, target, results.Scalars));
+    }
+}
