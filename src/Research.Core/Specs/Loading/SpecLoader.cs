@@ -42,30 +42,14 @@ public static class SpecLoader
             if (set is YamlMapping { Entries: [{ Key.Value: "experiments" }] }) experimentSets.Add(set);
             else map = (YamlMapping)YamlMerge.Over(map, set);
         }
-
-        foreach (var (key, _) in map.Entries)
-            if (!TopLevelKeys.Contains(key.Value) && !key.Value.StartsWith("x-", StringComparison.Ordinal))
-                binder.Error(key, key.Value, $"unknown top-level key '{key.Value}'{SpecPath.Hint(key.Value, TopLevelKeys)}; allowed: {string.Join(", ", TopLevelKeys)}");
-        if (map["schema"] is { } schema && binder.Bind<int?>(schema, "schema") is { } v && v != SchemaVersion)
-            binder.Error(schema, "schema", $"this harness reads schema {SchemaVersion}");
+        CheckTopLevel(map, binder);
 
         var datasets = map["datasets"] is { } d ? binder.Bind<IReadOnlyDictionary<string, DatasetSpec>>(d, "datasets") : null;
         if (map["datasets"] == null) binder.Error(map, "datasets", "missing required key 'datasets'");
         foreach (var (id, ds) in datasets ?? new Dictionary<string, DatasetSpec>())
             SpecValidator.Validate(ds, SpecPath.Child("datasets", id), binder.Marks, errors);
 
-        var experiments = new OrderedDictionary<string, IReadOnlyDictionary<Profile, ExperimentSpec>>();
-        if (map["experiments"] is YamlMapping exps)
-        {
-            var defaults = map["defaults"];
-            foreach (var (key, node) in exps.Entries)
-            {
-                var path = SpecPath.Child("experiments", key.Value);
-                var resolved = Resolve(key.Value, node, defaults, experimentSets, path, binder, datasets, errors);
-                if (resolved != null) experiments[key.Value] = resolved;
-            }
-        }
-        else binder.Error(map["experiments"] ?? map, "experiments", "expected a mapping of experiment ids to experiments");
+        var experiments = Experiments(map, experimentSets, binder, datasets, errors);
 
         var claims = map["claims"] is { } cl ? binder.Bind<IReadOnlyDictionary<string, ClaimSpec>>(cl, "claims") : null;
         foreach (var (id, claim) in claims ?? new Dictionary<string, ClaimSpec>())
@@ -84,6 +68,34 @@ public static class SpecLoader
             Claims = claims ?? new Dictionary<string, ClaimSpec>(),
             Baselines = baselines ?? new BaselineSpec(),
         };
+    }
+
+    static void CheckTopLevel(YamlMapping map, SpecBinder binder)
+    {
+        foreach (var (key, _) in map.Entries)
+            if (!TopLevelKeys.Contains(key.Value) && !key.Value.StartsWith("x-", StringComparison.Ordinal))
+                binder.Error(key, key.Value, $"unknown top-level key '{key.Value}'{SpecPath.Hint(key.Value, TopLevelKeys)}; allowed: {string.Join(", ", TopLevelKeys)}");
+        if (map["schema"] is { } schema && binder.Bind<int?>(schema, "schema") is { } v && v != SchemaVersion)
+            binder.Error(schema, "schema", $"this harness reads schema {SchemaVersion}");
+    }
+
+    /// <summary>Every experiment, resolved for every profile (layered over defaults, its profile overrides and --set).</summary>
+    static OrderedDictionary<string, IReadOnlyDictionary<Profile, ExperimentSpec>> Experiments(
+        YamlMapping map, List<YamlNode> sets, SpecBinder binder, IReadOnlyDictionary<string, DatasetSpec>? datasets, List<SpecError> errors)
+    {
+        var experiments = new OrderedDictionary<string, IReadOnlyDictionary<Profile, ExperimentSpec>>();
+        if (map["experiments"] is not YamlMapping exps)
+        {
+            binder.Error(map["experiments"] ?? map, "experiments", "expected a mapping of experiment ids to experiments");
+            return experiments;
+        }
+        foreach (var (key, node) in exps.Entries)
+        {
+            var path = SpecPath.Child("experiments", key.Value);
+            var resolved = Resolve(key.Value, node, map["defaults"], sets, path, binder, datasets, errors);
+            if (resolved != null) experiments[key.Value] = resolved;
+        }
+        return experiments;
     }
 
     /// <summary>Each model with the settings it trains with (see <see cref="ModelSettings"/>).</summary>
