@@ -3,7 +3,7 @@ using Research.Runs;
 using Research.Training;
 using static Research.Reporting.ReportFormat;
 
-namespace Research.Reporting;
+namespace Research.Reporting.Sections;
 
 /// <summary>
 /// The report's provenance: the code and spec that wrote it, the data the runs saw, the machine they

@@ -1,0 +1,86 @@
+using Research.Claims;
+using Research.Reporting.Document;
+using Research.Specs;
+using Research.Training;
+using static Research.Reporting.ReportFormat;
+
+namespace Research.Reporting.Sections;
+
+/// <summary>
+/// An experiment's results: one row per model with its runs, their outcome and each recorded final measure
+/// as mean ± SD over seeds, then the experiment-wide measures (all runs together).
+/// </summary>
+internal static class ResultsTable
+{
+    public static Table Of(ExperimentReport report)
+    {
+        var e = report.Experiment;
+        var columns = Columns(report).ToList();
+        var header = new List<string> { "model", "runs", "outcome" };
+        header.AddRange(columns.Select(c => c.Header));
+        header.Add("training time per run");
+        var rows = new List<IReadOnlyList<Line>>();
+        foreach (var m in e.Models.Values)
+        {
+            var runs = report.Results.Of(m.Id);
+            var row = new List<Line> { m.Label, Count(runs.Count), Outcome(e, runs) };
+            row.AddRange(columns.Select(c => (Line)Spread(c.Metric, runs.Select(r => Metrics.Value(c.Metric, r)).ToList())));
+            row.Add(runs.Count == 0 ? "–" : Seconds(runs.Average(r => r.Provenance.WallSeconds)));
+            rows.Add(row);
+        }
+        return new Table(header, rows, new HashSet<int> { 1 });
+    }
+
+    /// <summary>The measures the experiment records, each with its column header.</summary>
+    static IEnumerable<(string Header, string Metric)> Columns(ExperimentReport report)
+    {
+        var e = report.Experiment;
+        bool test = e.Record.Test, accuracy = e.Record.Accuracy;
+        yield return ("final training loss", "final_train_loss");
+        if (test) yield return ("final test loss", "final_test_loss");
+        if (accuracy) yield return ("final training accuracy", "final_train_accuracy");
+        if (accuracy && test) yield return ("final test accuracy", "final_test_accuracy");
+        if (e.Record.GradientNorm) yield return ("final gradient norm", "final_gradient_norm");
+        if (e.CriticalPoint is not null)
+        {
+            yield return ("loss at the critical point", "critical_loss");
+            yield return ("minimal ratio", "minimal_ratio");
+        }
+        // Analysis measures every run of the experiment has (sensitivity; the end sharpness of an interpolation).
+        var runs = report.Results.Runs;
+        foreach (var name in Metrics.AnalysisNames.Where(name => runs.Count > 0 && runs.All(r => r.Scalars?.ContainsKey(name) == true)))
+            yield return (MeasureWords.MetricName(name), name);
+    }
+
+    static string Outcome(ExperimentSpec e, IReadOnlyList<RunResult> runs)
+    {
+        if (runs.Count == 0) return "–";
+        var diverged = runs.Count(r => r.Outcome == RunOutcome.Diverged);
+        var parts = new List<string>();
+        if (e.Convergence is not null)
+        {
+            var converged = runs.Where(r => r.Outcome == RunOutcome.Converged).Select(r => r.ConvergedEpoch!.Value).Order().ToList();
+            parts.Add(converged.Count == 0
+                ? $"not converged in {Count(e.MaxEpochs)} epochs ({runs.Count} of {runs.Count})"
+                : $"converged in {converged.Count} of {runs.Count}, " +
+                  $"at epoch{(converged.Count == 1 ? "" : "s")} {string.Join(", ", converged.Select(x => Count(x)))}");
+        }
+        else
+        {
+            var epochs = runs.Select(r => r.Epochs).Distinct().Order().ToList();
+            parts.Add($"trained {string.Join(" / ", epochs.Select(x => Count(x)))} epoch{(epochs is [1] ? "" : "s")}");
+        }
+        if (diverged > 0) parts.Add($"diverged in {diverged}");
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>The experiment-wide measures (PCA and the like), glossed; null when it has none.</summary>
+    public static Line? ExperimentWide(ExperimentReport report)
+    {
+        var scalars = report.Results.Scalars;
+        if (scalars.Count == 0) return null;
+        var measures = scalars.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => $"{p.Key} = {Format.Value(p.Key, p.Value)}{MeasureWords.Gloss(p.Key)}");
+        return new Line().Text("Experiment-wide measures (all runs together): ").Text(string.Join("; ", measures)).Text(".");
+    }
+}
