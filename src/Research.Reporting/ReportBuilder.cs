@@ -10,7 +10,9 @@ namespace Research.Reporting;
 /// Turns <see cref="ReportData"/> into the report's document: an opening with the verdict count, the
 /// contents, the summary table, one part per section of the report (experiment, choices, models, resolved
 /// spec, results, figures, claims), the index of figures and provenance. A pure function of its input;
-/// each part is written by its own type in <see cref="Sections"/>.
+/// each part is written by its own type in <see cref="Sections"/>. Numbers are written in the invariant
+/// culture, passed explicitly wherever one is formatted, so the current culture never changes the report
+/// (nor is it changed).
 /// </summary>
 public static class ReportBuilder
 {
@@ -18,26 +20,16 @@ public static class ReportBuilder
 
     public static ReportDocument Build(ReportData data)
     {
-        var culture = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
-        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture =
-            System.Globalization.CultureInfo.InvariantCulture;
-        try
-        {
-            var blocks = new List<Block>();
-            var title = $"Reproduction of {data.Source}: {Profile(data.Profile)} profile";
-            blocks.Add(new Heading(1, title));
-            OpeningSection.Write(data, blocks);
-            ContentsSection.Write(data, blocks);
-            SummarySection.Write(data, blocks);
-            foreach (var e in data.Experiments) ExperimentSection.Write(data, e, blocks);
-            FigureIndexSection.Write(data, blocks);
-            ProvenanceSection.Write(data, blocks);
-            return new ReportDocument(title, blocks);
-        }
-        finally
-        {
-            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = culture;
-        }
+        var blocks = new List<Block>();
+        var title = $"Reproduction of {data.Source}: {Profile(data.Profile)} profile";
+        blocks.Add(new Heading(1, title));
+        OpeningSection.Write(data, blocks);
+        ContentsSection.Write(data, blocks);
+        SummarySection.Write(data, blocks);
+        foreach (var e in data.Experiments) ExperimentSection.Write(data, e, blocks);
+        FigureIndexSection.Write(data, blocks);
+        ProvenanceSection.Write(data, blocks);
+        return new ReportDocument(title, blocks);
     }
 
     /// <summary>

@@ -34,34 +34,24 @@ public sealed record ReportData(ResearchSpec Spec, Profile Profile, string GitCo
 
     /// <summary>
     /// Runs every experiment of the profile through the engine (trained if missing, else from the run
-    /// cache), judges every claim and builds every figure. Messages and labels are formatted in the
-    /// invariant culture, whatever the machine's.
+    /// cache), judges every claim and builds every figure.
     /// </summary>
     public static ReportData Collect(Engine engine, Profile profile, IRunObserver? observer = null, CancellationToken cancel = default)
     {
-        var culture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-        try
-        {
-            var experiments = engine.Spec.Experiments.Keys
-                .Select(id => engine.Spec.Experiment(id, profile))
-                .OrderBy(e => e.Section, SectionOrder.Comparer)
-                .Select(e =>
-                {
-                    var dataset = engine.Spec.DatasetOf(e);
-                    var results = engine.Results(e, observer, cancel);
-                    var figures = FigureBuilder.Build(e, dataset, results);
-                    var claims = engine.Spec.Claims.Values.Where(c => c.Experiment == e.Id)
-                        .Select(c => engine.Judge(c, profile, observer, cancel)).ToList();
-                    return new ExperimentReport(e, dataset, results, figures, claims);
-                })
-                .ToList();
-            return new ReportData(engine.Spec, profile, GitInfo.Commit(engine.Paths.Root), experiments);
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = culture;
-        }
+        var experiments = engine.Spec.Experiments.Keys
+            .Select(id => engine.Spec.Experiment(id, profile))
+            .OrderBy(e => e.Section, SectionOrder.Comparer)
+            .Select(e =>
+            {
+                var dataset = engine.Spec.DatasetOf(e);
+                var results = engine.Results(e, observer, cancel);
+                var figures = FigureBuilder.Build(e, dataset, results);
+                var claims = engine.Spec.Claims.Values.Where(c => c.Experiment == e.Id)
+                    .Select(c => engine.Judge(c, profile, observer, cancel)).ToList();
+                return new ExperimentReport(e, dataset, results, figures, claims);
+            })
+            .ToList();
+        return new ReportData(engine.Spec, profile, GitInfo.Commit(engine.Paths.Root), experiments);
     }
 }
 

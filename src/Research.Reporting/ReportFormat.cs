@@ -21,14 +21,14 @@ public static class ReportFormat
         if (values.Count == 0) return "–";
         string F(double v) => metric is null ? v.ToString("G3", Invariant) : Format.Value(metric, v);
         if (metric == "converged")
-            return $"converged in {values.Count(v => v == 1)} of {values.Count}";
+            return string.Create(Invariant, $"converged in {values.Count(v => v == 1)} of {values.Count}");
         var finite = values.Where(double.IsFinite).ToList();
         var never = values.Count - finite.Count;
-        if (finite.Count == 0) return never == 1 ? F(values[0]) : $"{F(values[0])} (all {values.Count})";
+        if (finite.Count == 0) return never == 1 ? F(values[0]) : string.Create(Invariant, $"{F(values[0])} (all {values.Count})");
         var core = finite.Count == 1 ? F(finite[0]) : $"{F(finite.Average())} ± {Deviation(metric, StandardDeviation(finite))}";
         return never == 0
-            ? $"{core} (n = {values.Count})"
-            : $"{core} (n = {finite.Count}; {F(double.PositiveInfinity)} in {never} of {values.Count})";
+            ? string.Create(Invariant, $"{core} (n = {values.Count})")
+            : string.Create(Invariant, $"{core} (n = {finite.Count}; {F(double.PositiveInfinity)} in {never} of {values.Count})");
     }
 
     /// <summary>
@@ -88,7 +88,9 @@ public static class ReportFormat
         {
             int j = i;
             while (j + 1 < sorted.Count && sorted[j + 1] == sorted[j] + 1) j++;
-            parts.Add(j - i >= 2 ? $"{sorted[i]}–{sorted[j]}" : j == i ? $"{sorted[i]}" : $"{sorted[i]}, {sorted[j]}");
+            parts.Add(j - i >= 2 ? string.Create(Invariant, $"{sorted[i]}–{sorted[j]}")
+                : j == i ? sorted[i].ToString(Invariant)
+                : string.Create(Invariant, $"{sorted[i]}, {sorted[j]}"));
             i = j + 1;
         }
         return string.Join(", ", parts);
@@ -116,7 +118,9 @@ public static class ReportFormat
     {
         if (seconds < 59.95) return $"{Number(seconds, "0.0")} s";
         var s = (long)Math.Round(seconds);
-        return s < 3600 ? $"{s / 60} min {s % 60:00} s" : $"{s / 3600} h {s % 3600 / 60:00} min";
+        return s < 3600
+            ? string.Create(Invariant, $"{s / 60} min {s % 60:00} s")
+            : string.Create(Invariant, $"{s / 3600} h {s % 3600 / 60:00} min");
     }
 
     public static string Bytes(long bytes) => bytes switch
@@ -134,5 +138,5 @@ public static class ReportFormat
 
     public static string ClaimAnchor(string id) => "claim-" + id;
 
-    public static string FigureAnchor(int number) => $"fig-{number:00}";
+    public static string FigureAnchor(int number) => string.Create(Invariant, $"fig-{number:00}");
 }

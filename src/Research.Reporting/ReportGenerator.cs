@@ -8,6 +8,7 @@ using Research.Runs;
 using Research.Specs;
 using Research.Torch;
 using Research.Training;
+using static System.FormattableString;
 
 namespace Research.Reporting;
 
@@ -155,7 +156,7 @@ public static class AtomicFile
     public static void Write(string path, byte[] bytes, string setting = "--out")
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var temp = $"{path}.{Environment.ProcessId}.tmp";
+        var temp = Invariant($"{path}.{Environment.ProcessId}.tmp");
         try
         {
             Directory.CreateDirectory(folder);

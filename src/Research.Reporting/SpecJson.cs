@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Research.Runs;
 using Research.Specs;
+using static System.FormattableString;
 using static Research.Reporting.ReportFormat;
 
 namespace Research.Reporting;
@@ -43,7 +44,7 @@ internal static class SpecJson
                     : "[" + string.Join(", ", a.Select(x => x?.ToJsonString(Options) ?? "null")) + "]";
                 break;
             case JsonArray a:
-                for (int i = 0; i < a.Count; i++) Walk(a[i], $"{path}[{i}]", values);
+                for (int i = 0; i < a.Count; i++) Walk(a[i], Invariant($"{path}[{i}]"), values);
                 break;
             case JsonValue v:
                 values[path] = v.TryGetValue<double>(out var d) ? Number(d, "#,0.######") : v.ToJsonString(Options);

@@ -1,3 +1,5 @@
+using static System.FormattableString;
+
 namespace Research.Claims;
 
 /// <summary>
@@ -34,7 +36,7 @@ internal static class RangeClaim
                 verdict = low >= min && high <= max ? Verdict.Holds
                     : high < min || low > max ? Verdict.Deviates
                     : Verdict.Inconclusive;
-                detail = $"mean {Format.Value(c.Metric!, mean)} ± {Format.Value(c.Metric!, half)} ({c.Rule.Confidence:P0} CI, n = {v.Length})" +
+                detail = Invariant($"mean {Format.Value(c.Metric!, mean)} ± {Format.Value(c.Metric!, half)} ({c.Rule.Confidence:P0} CI, n = {v.Length})") +
                          (verdict == Verdict.Inconclusive ? ": the interval straddles a bound" : "");
             }
             else

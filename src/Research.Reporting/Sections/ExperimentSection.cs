@@ -2,6 +2,7 @@ using Research.Data;
 using Research.Figures;
 using Research.Reporting.Document;
 using Research.Specs;
+using static System.FormattableString;
 using static Research.Reporting.ReportFormat;
 
 namespace Research.Reporting.Sections;
@@ -46,7 +47,7 @@ internal static class ExperimentSection
                 new Line().Bold(FigureName(f)).Text($" (the report's caption). Drawn here: {f.Title}."), FigureAnchor(f.Number)));
     }
 
-    static string FigureName(Figure f) => $"Figure {f.Number}: {f.Caption}";
+    static string FigureName(Figure f) => Invariant($"Figure {f.Number}: {f.Caption}");
 
     /// <summary>One line of what the experiment trains on, how it stops, and over how many seeds and threads.</summary>
     static Line Setting(ReportData data, ExperimentReport report)
@@ -56,12 +57,12 @@ internal static class ExperimentSection
             .Text($" · loss: {(e.Loss == LossKind.Mse ? "mean squared error" : "cross-entropy")}");
         if (e.Convergence is { } rule)
             line.Text($" · stops at the first epoch with training loss below {Number(rule.LossBelow)}" +
-                      (rule.Patience > 1 ? $" for {rule.Patience} epochs" : "") + $", else after {Count(e.MaxEpochs)} epochs");
+                      (rule.Patience > 1 ? Invariant($" for {rule.Patience} epochs") : "") + $", else after {Count(e.MaxEpochs)} epochs");
         if (e.CriticalPoint is { } cp)
             line.Text($" · then minimises ‖∇L‖² (Adam lr {Number(cp.Lr)}) until it is below {Number(cp.GradientBelow)} " +
                       $"or {Count(cp.MaxSteps)} steps, and takes the Hessian's spectrum");
         line.Text($" · {Count(e.Seeds.Count)} seed{(e.Seeds.Count == 1 ? "" : "s")}, " +
-                  $"{e.Threads} libtorch thread{(e.Threads == 1 ? "" : "s")} ({Profile(data.Profile)} profile).");
+                  Invariant($"{e.Threads} libtorch thread{(e.Threads == 1 ? "" : "s")} ({Profile(data.Profile)} profile)."));
         return line;
     }
 
@@ -73,6 +74,6 @@ internal static class ExperimentSection
         var images = e.TrainSamples is { } n
             ? $"the first {Count(n)} training and {Count(e.TestSamples ?? 10000)} test images"
             : "60,000 training and 10,000 test images";
-        return $"MNIST, {images}" + (d.Labels == LabelKind.Random ? $", training labels permuted (seed {d.LabelSeed}), test labels true" : "");
+        return $"MNIST, {images}" + (d.Labels == LabelKind.Random ? Invariant($", training labels permuted (seed {d.LabelSeed}), test labels true") : "");
     }
 }

@@ -1,6 +1,7 @@
 using Research.Figures;
 using Research.Reporting.Document;
 using Research.Specs;
+using static System.FormattableString;
 using static Research.Reporting.ReportFormat;
 
 namespace Research.Reporting.Sections;
@@ -20,7 +21,7 @@ internal static class FigureIndexSection
 
     static IReadOnlyList<Line> Row(Figure f, ExperimentSpec owner) =>
     [
-        new Line().Link($"Figure {f.Number}", "#" + FigureAnchor(f.Number)),
+        new Line().Link(Invariant($"Figure {f.Number}"), "#" + FigureAnchor(f.Number)),
         f.Caption,
         f.Title,
         new Line().Link($"§{owner.Section}", "#" + SectionAnchor(owner.Section)),

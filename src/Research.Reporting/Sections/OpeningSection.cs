@@ -1,6 +1,7 @@
 using Research.Claims;
 using Research.Reporting.Document;
 using Research.Specs;
+using static System.FormattableString;
 using static Research.Reporting.ReportFormat;
 
 namespace Research.Reporting.Sections;
@@ -22,12 +23,12 @@ internal static class OpeningSection
         var unexpected = claims.Where(c => !c.AsExpected).ToList();
         var inconclusive = data.Count(Verdict.Inconclusive);
         return new Line()
-            .Text($"Every experiment of ").Code(data.Source).Text(" was rerun as ").Code("experiments.yaml").Text(" specifies it, and each of its ")
-            .Text($"{claims.Count} claims was judged over the profile's seeds by the rule written next to it. On the ")
+            .Text("Every experiment of ").Code(data.Source).Text(" was rerun as ").Code("experiments.yaml").Text(" specifies it, and each of its ")
+            .Text(Invariant($"{claims.Count} claims was judged over the profile's seeds by the rule written next to it. On the "))
             .Bold(Profile(data.Profile)).Text(" profile ")
-            .Bold($"{data.Count(Verdict.Holds)} hold").Text(" ✅, ")
-            .Bold($"{data.Count(Verdict.Deviates)} deviate").Text(" ❌ and ")
-            .Bold($"{inconclusive} {(inconclusive == 1 ? "is" : "are")} inconclusive").Text(" ❔. ")
+            .Bold(Invariant($"{data.Count(Verdict.Holds)} hold")).Text(" ✅, ")
+            .Bold(Invariant($"{data.Count(Verdict.Deviates)} deviate")).Text(" ❌ and ")
+            .Bold(Invariant($"{inconclusive} {(inconclusive == 1 ? "is" : "are")} inconclusive")).Text(" ❔. ")
             .Append(unexpected.Count == 0
                 ? new Line().Text("Every verdict is the one experiments.yaml records for this profile (what the claim tests assert).")
                 : ListUnexpected(unexpected));
@@ -36,7 +37,7 @@ internal static class OpeningSection
     static Line ListUnexpected(IReadOnlyList<ClaimResult> unexpected)
     {
         var one = unexpected.Count == 1;
-        var line = new Line().Bold($"{unexpected.Count} verdict{(one ? "" : "s")} differ{(one ? "s" : "")} from what experiments.yaml records: ");
+        var line = new Line().Bold(Invariant($"{unexpected.Count} verdict{(one ? "" : "s")} differ{(one ? "s" : "")} from what experiments.yaml records: "));
         for (int i = 0; i < unexpected.Count; i++)
         {
             var c = unexpected[i];
@@ -55,7 +56,7 @@ internal static class OpeningSection
             .Text("Its verdicts show that every claim can be measured end to end; " +
                   "on a few epochs, a subset of the images and one to five seeds they are not the reproduction. ")
             .Bold("full").Text(" is the report's settings where it states them and the choices in each section's notes where it does not " +
-                               $"(hours of training), judged over {fullSeeds.Min()} to {fullSeeds.Max()} seeds (or repetitions) per experiment: " +
+                               Invariant($"(hours of training), judged over {fullSeeds.Min()} to {fullSeeds.Max()} seeds (or repetitions) per experiment: ") +
                                "its verdicts are the reproduction. ")
             .Text(data.Profile == Specs.Profile.Ci ? "This is the ci report; " : "This is the full report; ")
             .Code($"research report --profile {other}")

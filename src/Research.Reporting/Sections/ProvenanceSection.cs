@@ -2,6 +2,7 @@ using System.Globalization;
 using Research.Reporting.Document;
 using Research.Runs;
 using Research.Training;
+using static System.FormattableString;
 using static Research.Reporting.ReportFormat;
 
 namespace Research.Reporting.Sections;
@@ -139,8 +140,9 @@ internal static class ProvenanceSection
         if (commits.Count == 0) return "–";
         if (commits.Count == 1) return new Line().Code(commits[0].Key);
         if (commits.Count == 2)
-            return new Line().Code(commits[0].Key).Text($" ({commits[0].Count()}), ").Code(commits[1].Key).Text($" ({commits[1].Count()})");
-        return new Line().Code(commits[0].Key).Text(" … ").Code(commits[^1].Key).Text($" ({commits.Count} commits)");
+            return new Line().Code(commits[0].Key).Text(Invariant($" ({commits[0].Count()}), "))
+                .Code(commits[1].Key).Text(Invariant($" ({commits[1].Count()})"));
+        return new Line().Code(commits[0].Key).Text(" … ").Code(commits[^1].Key).Text(Invariant($" ({commits.Count} commits)"));
     }
 
     static string Dates(IReadOnlyList<RunResult> runs)

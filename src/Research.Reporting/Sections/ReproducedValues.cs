@@ -1,6 +1,7 @@
 using Research.Claims;
 using Research.Reporting.Document;
 using Research.Specs;
+using static System.FormattableString;
 using static Research.Reporting.ReportFormat;
 
 namespace Research.Reporting.Sections;
@@ -50,7 +51,7 @@ internal static class ReproducedValues
     }
 
     static string ShapeQuantity(ShapeSpec s) =>
-        s.DropFactor is not null ? $"{s.Series} at epoch 1 ÷ at epoch {s.ByEpoch}"
-        : s.PlateauAfter is { } after ? $"share of the {s.Series} fall after epoch {after}"
+        s.DropFactor is not null ? Invariant($"{s.Series} at epoch 1 ÷ at epoch {s.ByEpoch}")
+        : s.PlateauAfter is { } after ? Invariant($"share of the {s.Series} fall after epoch {after}")
         : $"Kendall's τ of {s.Series} over the epochs";
 }

@@ -2,6 +2,7 @@ using Research.Claims;
 using Research.Reporting.Document;
 using Research.Specs;
 using Research.Training;
+using static System.FormattableString;
 using static Research.Reporting.ReportFormat;
 
 namespace Research.Reporting.Sections;
@@ -61,16 +62,16 @@ internal static class ResultsTable
         {
             var converged = runs.Where(r => r.Outcome == RunOutcome.Converged).Select(r => r.ConvergedEpoch!.Value).Order().ToList();
             parts.Add(converged.Count == 0
-                ? $"not converged in {Count(e.MaxEpochs)} epochs ({runs.Count} of {runs.Count})"
-                : $"converged in {converged.Count} of {runs.Count}, " +
-                  $"at epoch{(converged.Count == 1 ? "" : "s")} {string.Join(", ", converged.Select(x => Count(x)))}");
+                ? Invariant($"not converged in {Count(e.MaxEpochs)} epochs ({runs.Count} of {runs.Count})")
+                : Invariant($"converged in {converged.Count} of {runs.Count}, ") +
+                  Invariant($"at epoch{(converged.Count == 1 ? "" : "s")} {string.Join(", ", converged.Select(x => Count(x)))}"));
         }
         else
         {
             var epochs = runs.Select(r => r.Epochs).Distinct().Order().ToList();
             parts.Add($"trained {string.Join(" / ", epochs.Select(x => Count(x)))} epoch{(epochs is [1] ? "" : "s")}");
         }
-        if (diverged > 0) parts.Add($"diverged in {diverged}");
+        if (diverged > 0) parts.Add(Invariant($"diverged in {diverged}"));
         return string.Join("; ", parts);
     }
 
