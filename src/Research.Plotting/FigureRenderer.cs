@@ -43,84 +43,102 @@ public static class FigureRenderer
     public static Plot Render(Figure figure)
     {
         var plot = new Plot();
-        bool OnRight(FigureSeries s) => figure.Y2Label is not null && s.RightAxis;
         var labels = new List<(FigureSeries Series, double[] X, double[] Y)>();
         foreach (var s in figure.Series.OrderBy(s => s.Faint ? 0 : s.Reference ? 2 : 1))
         {
-            var right = OnRight(s);
+            var right = OnRight(figure, s);
             var xs = figure.LogX ? s.X.Select(Log).ToArray() : s.X;
             var ys = (right ? figure.LogY2 : figure.LogY) ? s.Y.Select(Log).ToArray() : s.Y;
-            var color = Palette[s.Group % Palette.Length];
-            var legend = s.Faint ? null : LegendText(s.Label, right);
             if (s.PointLabels is { Count: > 0 }) labels.Add((s, xs, ys));
-            if (s.Markers)
-            {
-                var points = plot.Add.ScatterPoints(xs, ys);
-                points.Color = color.WithAlpha(0.8);
-                points.MarkerSize = 7;
-                if (right) points.Axes.YAxis = plot.Axes.Right;
-                if (legend is not null) points.LegendText = legend;
-                continue;
-            }
-            var line = plot.Add.ScatterLine(xs, ys);
-            line.MarkerSize = 0;
-            if (right) line.Axes.YAxis = plot.Axes.Right;
-            if (s.Reference)
-            {
-                line.Color = Colors.Black.WithAlpha(0.75);
-                line.LineWidth = 1.5f;
-                line.LinePattern = LinePattern.Dashed;
-            }
-            else
-            {
-                line.Color = s.Faint ? color.WithAlpha(0.25) : color;
-                line.LineWidth = s.Faint ? 1 : 2.2f;
-                if (s.Dashed) line.LinePattern = LinePattern.Dashed;
-                if (s.LineMarkers)
-                {
-                    line.MarkerShape = MarkerShape.FilledCircle;
-                    line.MarkerSize = 6;
-                }
-            }
-            if (legend is not null) line.LegendText = legend;
+            if (s.Markers) AddPoints(plot, s, xs, ys, right);
+            else AddLine(plot, s, xs, ys, right);
         }
         // Written last, so that no line is drawn over the text.
+        AddPointLabels(plot, figure, labels);
+        plot.Title(figure.Title, size: 16);
+        plot.XLabel(figure.XLabel, size: 14);
+        plot.YLabel(figure.YLabel, size: 14);
+        SetAxes(plot, figure);
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.FontSize = 12;
+        return plot;
+    }
+
+    /// <summary>Whether a series is read against the right-hand axis (only a figure with a second axis has one).</summary>
+    static bool OnRight(Figure figure, FigureSeries s) => figure.Y2Label is not null && s.RightAxis;
+
+    static Color ColorOf(FigureSeries s) => Palette[s.Group % Palette.Length];
+
+    static void AddPoints(Plot plot, FigureSeries s, double[] xs, double[] ys, bool right)
+    {
+        var points = plot.Add.ScatterPoints(xs, ys);
+        points.Color = ColorOf(s).WithAlpha(0.8);
+        points.MarkerSize = 7;
+        if (right) points.Axes.YAxis = plot.Axes.Right;
+        if (!s.Faint) points.LegendText = LegendText(s.Label, right);
+    }
+
+    static void AddLine(Plot plot, FigureSeries s, double[] xs, double[] ys, bool right)
+    {
+        var line = plot.Add.ScatterLine(xs, ys);
+        line.MarkerSize = 0;
+        if (right) line.Axes.YAxis = plot.Axes.Right;
+        if (s.Reference)
+        {
+            line.Color = Colors.Black.WithAlpha(0.75);
+            line.LineWidth = 1.5f;
+            line.LinePattern = LinePattern.Dashed;
+        }
+        else
+        {
+            line.Color = s.Faint ? ColorOf(s).WithAlpha(0.25) : ColorOf(s);
+            line.LineWidth = s.Faint ? 1 : 2.2f;
+            if (s.Dashed) line.LinePattern = LinePattern.Dashed;
+            if (s.LineMarkers)
+            {
+                line.MarkerShape = MarkerShape.FilledCircle;
+                line.MarkerSize = 6;
+            }
+        }
+        if (!s.Faint) line.LegendText = LegendText(s.Label, right);
+    }
+
+    /// <summary>
+    /// Texts beside points, in their series' colour: above the point and clear of its marker, to its right
+    /// or, near the right edge, to its left.
+    /// </summary>
+    static void AddPointLabels(Plot plot, Figure figure, List<(FigureSeries Series, double[] X, double[] Y)> labels)
+    {
         var plotted = labels.Count == 0 ? [] : figure.Series.SelectMany(s => figure.LogX ? s.X.Select(Log) : s.X).Where(double.IsFinite).ToArray();
         var leftOf = plotted.Length == 0 ? double.PositiveInfinity : plotted.Max() - 0.15 * (plotted.Max() - plotted.Min());
         foreach (var (s, xs, ys) in labels)
         {
-            var color = Palette[s.Group % Palette.Length];
             foreach (var (i, text) in s.PointLabels!)
             {
                 if (i < 0 || i >= xs.Length || i >= ys.Length || !double.IsFinite(xs[i]) || !double.IsFinite(ys[i])) continue;
                 var label = plot.Add.Text(text, xs[i], ys[i]);
                 label.LabelFontSize = 10;
-                label.LabelFontColor = color;
-                // Above the point and clear of its marker: to its right, or to its left near the right edge.
+                label.LabelFontColor = ColorOf(s);
                 var nearRightEdge = xs[i] > leftOf;
                 label.Alignment = nearRightEdge ? Alignment.LowerRight : Alignment.LowerLeft;
                 label.OffsetX = nearRightEdge ? -5 : 5;
                 label.OffsetY = -4;
-                if (OnRight(s)) label.Axes.YAxis = plot.Axes.Right;
+                if (OnRight(figure, s)) label.Axes.YAxis = plot.Axes.Right;
             }
         }
-        plot.Title(figure.Title, size: 16);
-        plot.XLabel(figure.XLabel, size: 14);
-        plot.YLabel(figure.YLabel, size: 14);
-        // Decade ticks from the series drawn against each axis only.
-        if (figure.LogY) plot.Axes.Left.TickGenerator = LogTicks(Decades(figure.Series.Where(s => !OnRight(s)).SelectMany(s => s.Y)));
+    }
+
+    /// <summary>Decade ticks on log axes, from the series drawn against each axis only; whole epochs on an epoch axis; the right axis's label.</summary>
+    static void SetAxes(Plot plot, Figure figure)
+    {
+        if (figure.LogY) plot.Axes.Left.TickGenerator = LogTicks(Decades(figure.Series.Where(s => !OnRight(figure, s)).SelectMany(s => s.Y)));
         if (figure.LogX) plot.Axes.Bottom.TickGenerator = LogTicks(Decades(figure.Series.SelectMany(s => s.X)));
         else if (figure.XLabel.StartsWith("epoch", StringComparison.Ordinal))
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true }; // no epoch 1.35
-        if (figure.Y2Label is not null)
-        {
-            plot.Axes.Right.Label.Text = figure.Y2Label;
-            plot.Axes.Right.Label.FontSize = 14;
-            if (figure.LogY2) plot.Axes.Right.TickGenerator = LogTicks(Decades(figure.Series.Where(OnRight).SelectMany(s => s.Y)));
-        }
-        plot.ShowLegend(Edge.Bottom);
-        plot.Legend.FontSize = 12;
-        return plot;
+        if (figure.Y2Label is null) return;
+        plot.Axes.Right.Label.Text = figure.Y2Label;
+        plot.Axes.Right.Label.FontSize = 14;
+        if (figure.LogY2) plot.Axes.Right.TickGenerator = LogTicks(Decades(figure.Series.Where(s => OnRight(figure, s)).SelectMany(s => s.Y)));
     }
 
     /// <summary>The legend names the axis a right-hand series is read against, unless its label already does.</summary>

@@ -30,25 +30,14 @@ public sealed record ReportData(ResearchSpec Spec, Profile Profile, string GitCo
 
     /// <summary>
     /// Runs every experiment of the profile through the engine (trained if missing, else from the run
-    /// cache), judges every claim and builds every figure. Messages and labels are formatted in the
-    /// invariant culture, whatever the machine's.
+    /// cache), judges every claim and builds every figure.
     /// </summary>
     public static ReportData Collect(Reproduction reproduction, Profile profile, IRunObserver? observer = null, CancellationToken cancel = default)
     {
-        var culture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-        try
-        {
-            var experiments = reproduction.Outcomes(profile, observer, cancel)
-                .OrderBy(o => o.Experiment.Section, SectionOrder.Comparer)
-                .ToList();
-            foreach (var o in experiments) _ = o.Figures; // built here, under the invariant culture
-            return new ReportData(reproduction.Spec, profile, GitInfo.Commit(reproduction.Engine.Paths.Root), experiments);
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = culture;
-        }
+        var experiments = reproduction.Outcomes(profile, observer, cancel)
+            .OrderBy(o => o.Experiment.Section, SectionOrder.Comparer)
+            .ToList();
+        return new ReportData(reproduction.Spec, profile, GitInfo.Commit(reproduction.Engine.Paths.Root), experiments);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Research.Claims;
 using Research.Specs;
+using Research.Measures;
 
 namespace Research.Reporting;
 
@@ -12,23 +13,23 @@ public static class ReportFormat
     /// <summary>
     /// Values over seeds as a researcher reads them: one value as itself, several as mean ± sample SD with
     /// n; "never" counted apart (a mean over runs that never converged means nothing); the 0/1 "converged"
-    /// as a count. Numbers are written by <see cref="Format.Value"/>.
+    /// as a count. Numbers are written in the measure's style (<see cref="Measure"/>).
     /// </summary>
     /// <param name="metric">The metric, for its number format (null: plain, 3 significant digits).</param>
     /// <param name="values">One value per seed (or run).</param>
     public static string Spread(string? metric, IReadOnlyList<double> values)
     {
         if (values.Count == 0) return "–";
-        string F(double v) => metric is null ? v.ToString("G3", Invariant) : Format.Value(metric, v);
-        if (metric == "converged")
-            return $"converged in {values.Count(v => v == 1)} of {values.Count}";
+        string F(double v) => metric is null ? v.ToString("G3", Invariant) : Measure.Format(metric, v);
+        if (metric == Measure.Converged.Name)
+            return string.Create(Invariant, $"converged in {values.Count(v => v == 1)} of {values.Count}");
         var finite = values.Where(double.IsFinite).ToList();
         var never = values.Count - finite.Count;
-        if (finite.Count == 0) return never == 1 ? F(values[0]) : $"{F(values[0])} (all {values.Count})";
+        if (finite.Count == 0) return never == 1 ? F(values[0]) : string.Create(Invariant, $"{F(values[0])} (all {values.Count})");
         var core = finite.Count == 1 ? F(finite[0]) : $"{F(finite.Average())} ± {Deviation(metric, StandardDeviation(finite))}";
         return never == 0
-            ? $"{core} (n = {values.Count})"
-            : $"{core} (n = {finite.Count}; {F(double.PositiveInfinity)} in {never} of {values.Count})";
+            ? string.Create(Invariant, $"{core} (n = {values.Count})")
+            : string.Create(Invariant, $"{core} (n = {finite.Count}; {F(double.PositiveInfinity)} in {never} of {values.Count})");
     }
 
     /// <summary>
@@ -37,8 +38,8 @@ public static class ReportFormat
     /// </summary>
     static string Deviation(string? metric, double sd)
     {
-        if (metric is "converged_epoch" or "epochs" or "parameters" || metric?.Contains("accuracy") == true)
-            return Format.Value(metric, sd);
+        if (Measure.Find(metric)?.Style is NumberStyle.Count or NumberStyle.Percent || Measure.FindSeries(metric)?.Style is NumberStyle.Percent)
+            return Measure.Format(metric, sd);
         if (sd == 0 || !double.IsFinite(sd)) return sd.ToString("G3", Invariant);
         var digits = 1 - (int)Math.Floor(Math.Log10(Math.Abs(sd))); // decimals that keep two significant digits
         if (digits > 15) return sd.ToString("G2", Invariant);
@@ -88,7 +89,9 @@ public static class ReportFormat
         {
             int j = i;
             while (j + 1 < sorted.Count && sorted[j + 1] == sorted[j] + 1) j++;
-            parts.Add(j - i >= 2 ? $"{sorted[i]}–{sorted[j]}" : j == i ? $"{sorted[i]}" : $"{sorted[i]}, {sorted[j]}");
+            parts.Add(j - i >= 2 ? string.Create(Invariant, $"{sorted[i]}–{sorted[j]}")
+                : j == i ? sorted[i].ToString(Invariant)
+                : string.Create(Invariant, $"{sorted[i]}, {sorted[j]}"));
             i = j + 1;
         }
         return string.Join(", ", parts);
@@ -116,7 +119,9 @@ public static class ReportFormat
     {
         if (seconds < 59.95) return $"{Number(seconds, "0.0")} s";
         var s = (long)Math.Round(seconds);
-        return s < 3600 ? $"{s / 60} min {s % 60:00} s" : $"{s / 3600} h {s % 3600 / 60:00} min";
+        return s < 3600
+            ? string.Create(Invariant, $"{s / 60} min {s % 60:00} s")
+            : string.Create(Invariant, $"{s / 3600} h {s % 3600 / 60:00} min");
     }
 
     public static string Bytes(long bytes) => bytes switch
@@ -134,5 +139,5 @@ public static class ReportFormat
 
     public static string ClaimAnchor(string id) => "claim-" + id;
 
-    public static string FigureAnchor(int number) => $"fig-{number:00}";
+    public static string FigureAnchor(int number) => string.Create(Invariant, $"fig-{number:00}");
 }

@@ -10,6 +10,7 @@ using Research.Specs;
 using Research.Torch;
 using Research.Training;
 using Research.IO;
+using static System.FormattableString;
 
 namespace Research.Reporting;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Research.Training;
+using static System.FormattableString;
 
 namespace Research.Reporting;
 
@@ -91,5 +92,5 @@ public sealed class RunLog : IRunObserver
 /// <summary>One run: experiment, model, seed.</summary>
 public readonly record struct RunId(string Experiment, string Model, int Seed)
 {
-    public override string ToString() => $"{Experiment}/{Model}/seed{Seed}";
+    public override string ToString() => Invariant($"{Experiment}/{Model}/seed{Seed}");
 }

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using FluentAssertions;
 using Research.Reporting;
+using Research.Reporting.Document;
 using Research.Runs;
 using Research.IO;
 using Research.Outcomes;
@@ -10,8 +12,8 @@ namespace Research.Claims.Tests;
 
 /// <summary>
 /// The reproduction report (reports/&lt;profile&gt;/), written into temporary folders from the session's runs:
-/// it is reproducible byte for byte, names every claim and figure of experiments.yaml, and its HTML
-/// fetches nothing. The runs are the claim tests' own (cached), so these take seconds.
+/// it is reproducible byte for byte and the same in any current culture, names every claim and figure of
+/// experiments.yaml, and its HTML fetches nothing. The runs are the claim tests' own (cached), so these take seconds.
 /// </summary>
 public sealed partial class ReportTests(ClaimSession session)
 {
@@ -82,6 +84,72 @@ public sealed partial class ReportTests(ClaimSession session)
             .StartWith(System.IO.Path.Combine(blocker, "ci")).And.Contain("point --out at a writable folder");
     }
 
+    [Fact]
+    public void UnderACultureWithCommaDecimalsTheReportAndTheClaimMessagesAreTheInvariantOnes()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        // Everything after training is redone under each culture: a new pipeline judges the claims and builds the figures again.
+        (string Markdown, string Html, List<string> Claims) Write()
+        {
+            var data = ReportData.Collect(new Reproduction(session.Engine), session.Profile, cancel: cancel);
+            var document = ReportBuilder.Build(data);
+            var claims = data.Claims.Select(r => $"{r} | {r.Statistic} | {r.Claim.Rule}").ToList();
+            var figures = data.Figures.Select(f => $"{f.Title} | {f.XLabel} | {f.YLabel} | {f.Y2Label} | " +
+                string.Join(" | ", f.Series.Select(s => s.Label + string.Concat(s.PointLabels?.Values ?? [])))).ToList();
+            return (MarkdownWriter.Write(document), HtmlWriter.Write(document, _ => []), [.. claims, .. figures]);
+        }
+
+        var hostile = Hostile();
+        1234.5.ToString("N1", hostile).Should().Be("1.234,5");
+        0.95.ToString("P0", hostile).Should().Be("% 95");
+        var invariant = InCulture(CultureInfo.InvariantCulture, Write);
+        var other = InCulture(hostile, Write);
+
+        CultureInfo.CurrentCulture.Should().NotBeSameAs(hostile, "the culture is restored after each part");
+        invariant.Markdown.Should().Contain(" ± ").And.Contain("α = 0.05").And.Contain("1,000");
+        LineDifference(ReportGenerator.MarkdownFile, invariant.Markdown, other.Markdown).Should()
+            .BeNull("REPORT.md is written in the invariant culture, whatever the current one");
+        LineDifference(ReportGenerator.HtmlFile, invariant.Html, other.Html).Should().BeNull("so is report.html");
+        other.Claims.Count.Should().Be(invariant.Claims.Count);
+        invariant.Claims.Zip(other.Claims).Where(p => p.First != p.Second).Select(p => $"\"{p.First}\" vs \"{p.Second}\"")
+            .Should().BeEmpty("the claims' messages, statistics and rules, and the figures' titles and labels, are in the invariant culture too");
+    }
+
+    /// <summary>Runs <paramref name="action"/> with <paramref name="culture"/> as the current (UI) culture of this flow, then restores it.</summary>
+    static T InCulture<T>(CultureInfo culture, Func<T> action)
+    {
+        var (current, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (current, ui);
+        }
+    }
+
+    /// <summary>
+    /// Numbers as German writes them (1.234,5), and then some: the percent sign in front (% 95), a
+    /// typographic minus, other words for ∞ and NaN, '.' between hours and minutes.
+    /// </summary>
+    static CultureInfo Hostile()
+    {
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        var n = culture.NumberFormat;
+        n.NumberDecimalSeparator = n.PercentDecimalSeparator = n.CurrencyDecimalSeparator = ",";
+        n.NumberGroupSeparator = n.PercentGroupSeparator = n.CurrencyGroupSeparator = ".";
+        n.PercentPositivePattern = 3; // % n
+        n.PercentNegativePattern = 7; // −% n
+        n.NegativeSign = "−";
+        n.PositiveInfinitySymbol = "unendlich";
+        n.NegativeInfinitySymbol = "−unendlich";
+        n.NaNSymbol = "keine Zahl";
+        culture.DateTimeFormat.TimeSeparator = ".";
+        return culture;
+    }
+
     /// <summary>The text from <paramref name="start"/> to the next second-level heading.</summary>
     static string Part(string markdown, string start)
     {
@@ -97,13 +165,18 @@ public sealed partial class ReportTests(ClaimSession session)
         byte[] a = File.ReadAllBytes(Path.Combine(first, file)), b = File.ReadAllBytes(Path.Combine(second, file));
         if (a.AsSpan().SequenceEqual(b)) return null;
         if (!file.EndsWith(".png", StringComparison.Ordinal))
-        {
-            string[] x = Encoding.UTF8.GetString(a).Split('\n'), y = Encoding.UTF8.GetString(b).Split('\n');
-            var line = Enumerable.Range(0, Math.Min(x.Length, y.Length)).FirstOrDefault(i => x[i] != y[i], Math.Min(x.Length, y.Length));
-            return $"{file}: line {line + 1} differs: \"{Get(x, line)}\" vs \"{Get(y, line)}\"";
-        }
+            return LineDifference(file, Encoding.UTF8.GetString(a), Encoding.UTF8.GetString(b)) ?? $"{file}: the bytes differ, not the text";
         var offset = Enumerable.Range(0, Math.Min(a.Length, b.Length)).FirstOrDefault(i => a[i] != b[i], Math.Min(a.Length, b.Length));
         return $"{file}: {a.Length} vs {b.Length} bytes, first difference at byte {offset}";
+    }
+
+    /// <summary>Null when the two texts are equal, else the first line where they differ.</summary>
+    static string? LineDifference(string file, string first, string second)
+    {
+        if (first == second) return null;
+        string[] x = first.Split('\n'), y = second.Split('\n');
+        var line = Enumerable.Range(0, Math.Min(x.Length, y.Length)).FirstOrDefault(i => x[i] != y[i], Math.Min(x.Length, y.Length));
+        return $"{file}: line {line + 1} differs: \"{Get(x, line)}\" vs \"{Get(y, line)}\"";
     }
 
     static string Get(string[] lines, int i) => i < lines.Length ? lines[i] : "(end of file)";

@@ -1,5 +1,6 @@
 using Research.Training;
 using Research.Specs;
+using static System.FormattableString;
 
 namespace Research.Claims;
 
@@ -16,7 +17,7 @@ public static class ClaimEvaluator
         var c = input.Claim;
         if (input.Runs.Values.SelectMany(r => r).FirstOrDefault(r => r.Outcome == RunOutcome.Diverged) is { } bad)
             return new ClaimResult(c, Verdict.Inconclusive,
-                $"{input.Label(bad.Model)} seed {bad.Seed} diverged (loss not finite) at epoch {bad.DivergedEpoch:N0}; the claim cannot be judged",
+                Invariant($"{input.Label(bad.Model)} seed {bad.Seed} diverged (loss not finite) at epoch {bad.DivergedEpoch:N0}; the claim cannot be judged"),
                 new Dictionary<string, double[]>(), bad.Seed);
         return c.Kind switch
         {
@@ -35,9 +36,9 @@ public static class ClaimEvaluator
     internal static (bool Holds, string Rule) Decide(RuleSpec rule, int successes, int trials) => rule.Kind switch
     {
         RuleKind.Fraction => (trials > 0 && successes >= Math.Ceiling(rule.AtLeast * trials - 1e-9),
-            $"expected in ≥ {Math.Ceiling(rule.AtLeast * trials - 1e-9):0} of {trials} seeds; held in {successes} of {trials}"),
+            Invariant($"expected in ≥ {Math.Ceiling(rule.AtLeast * trials - 1e-9):0} of {trials} seeds; held in {successes} of {trials}")),
         RuleKind.SignTest => (Statistics.SignTestP(successes, trials) <= rule.Alpha,
-            $"held in {successes} of {trials} seeds; one-sided sign test {Format.P(Statistics.SignTestP(successes, trials))} (α = {rule.Alpha})"),
+            Invariant($"held in {successes} of {trials} seeds; one-sided sign test {Format.P(Statistics.SignTestP(successes, trials))} (α = {rule.Alpha})")),
         _ => throw new InvalidOperationException($"rule {rule.Kind} does not apply to per-seed comparisons"),
     };
 

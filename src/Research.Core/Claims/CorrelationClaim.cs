@@ -1,6 +1,7 @@
 using System.Globalization;
 using Research.Specs;
 using Research.Measures;
+using static System.FormattableString;
 
 namespace Research.Claims;
 
@@ -24,11 +25,11 @@ internal static class CorrelationClaim
         var values = new Dictionary<string, double[]> { [c.Versus!] = [.. x], [c.Metric!] = [.. y] };
         var test = $"Spearman ρ = {rho.ToString("0.###", CultureInfo.InvariantCulture)}, one-sided {Format.P(p)}";
         return new ClaimResult(c, verdict,
-            (verdict == Verdict.Inconclusive ? $"only {runs.Count} runs (a rank correlation needs ≥ {MinimumRuns}); " : "") +
-            $"{c.Metric} expected to {(increasing ? "rise" : "fall")} with {c.Versus} over {runs.Count} runs: {test} (α = {c.Rule.Alpha})",
+            (verdict == Verdict.Inconclusive ? Invariant($"only {runs.Count} runs (a rank correlation needs ≥ {MinimumRuns}); ") : "") +
+            Invariant($"{c.Metric} expected to {(increasing ? "rise" : "fall")} with {c.Versus} over {runs.Count} runs: {test} (α = {c.Rule.Alpha})"),
             values, runs.Count)
         {
-            Statistic = runs.Count >= 2 ? $"{test} over {runs.Count} runs" : null,
+            Statistic = runs.Count >= 2 ? Invariant($"{test} over {runs.Count} runs") : null,
         };
     }
 }

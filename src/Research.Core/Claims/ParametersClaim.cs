@@ -1,3 +1,5 @@
+using static System.FormattableString;
+
 namespace Research.Claims;
 
 /// <summary>Each listed model, as built from the spec, has the parameter count the report states.</summary>
@@ -15,7 +17,7 @@ internal static class ParametersClaim
             var stated = input.Experiment.Models[model].Parameters;
             values[model] = [built];
             holds &= built == stated;
-            parts.Add($"{input.Label(model)} {built:N0} (report: {stated:N0})");
+            parts.Add(Invariant($"{input.Label(model)} {built:N0} (report: {stated:N0})"));
         }
         return new ClaimResult(c, ClaimEvaluator.Of(holds), $"parameters: {string.Join(", ", parts)}", values, 1);
     }

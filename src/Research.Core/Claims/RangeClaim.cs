@@ -1,5 +1,6 @@
 using Research.Specs;
 using Research.Measures;
+using static System.FormattableString;
 
 namespace Research.Claims;
 
@@ -37,7 +38,7 @@ internal static class RangeClaim
                 verdict = low >= min && high <= max ? Verdict.Holds
                     : high < min || low > max ? Verdict.Deviates
                     : Verdict.Inconclusive;
-                detail = $"mean {Format.Value(c.Metric!, mean)} ± {Format.Value(c.Metric!, half)} ({c.Rule.Confidence:P0} CI, n = {v.Length})" +
+                detail = Invariant($"mean {Format.Value(c.Metric!, mean)} ± {Format.Value(c.Metric!, half)} ({c.Rule.Confidence:P0} CI, n = {v.Length})") +
                          (verdict == Verdict.Inconclusive ? ": the interval straddles a bound" : "");
             }
             else

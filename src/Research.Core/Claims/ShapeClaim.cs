@@ -1,6 +1,7 @@
 using System.Globalization;
 using Research.Specs;
 using Research.Measures;
+using static System.FormattableString;
 
 namespace Research.Claims;
 
@@ -64,7 +65,8 @@ internal static class ShapeClaim
     }
 
     static string Describe(ShapeSpec s) =>
-        s.DropFactor is { } f ? $"start / value at epoch {s.ByEpoch} (expected ≥ {f})"
-        : s.PlateauAfter is { } after ? $"fraction of the total change after epoch {after} (expected ≤ {s.MaxLaterFraction})"
-        : $"Kendall's τ over the epochs (expected {(s.Direction == TrendDirection.Increasing ? "rising" : "falling")}, Mann–Kendall p ≤ {s.TrendAlpha})";
+        s.DropFactor is { } f ? Invariant($"start / value at epoch {s.ByEpoch} (expected ≥ {f})")
+        : s.PlateauAfter is { } after ? Invariant($"fraction of the total change after epoch {after} (expected ≤ {s.MaxLaterFraction})")
+        : Invariant($"Kendall's τ over the epochs (expected {(s.Direction == TrendDirection.Increasing ? "rising" : "falling")}, ") +
+          Invariant($"Mann–Kendall p ≤ {s.TrendAlpha})");
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Research.Specs;
+using static System.FormattableString;
 
 namespace Research.Claims;
 
@@ -34,10 +35,10 @@ internal static class TrendClaim
         var listing = string.Join(", ", c.Models.Select(m => $"{input.Label(m)} {Format.Value(c.Metric!, values[m].Average())}"));
         var test = $"{name} = {statistic.ToString("0.###", CultureInfo.InvariantCulture)}, one-sided {Format.P(p)}";
         return new ClaimResult(c, ClaimEvaluator.Of(holds),
-            $"{c.Metric} expected {(increasing ? "increasing" : "decreasing")} along the sweep; means {listing}; {test} (α = {c.Rule.Alpha})",
+            Invariant($"{c.Metric} expected {(increasing ? "increasing" : "decreasing")} along the sweep; means {listing}; {test} (α = {c.Rule.Alpha})"),
             values, values.Values.Min(v => v.Length))
         {
-            Statistic = points == 0 ? test : points >= 2 ? $"{test} over {points} runs" : null,
+            Statistic = points == 0 ? test : points >= 2 ? Invariant($"{test} over {points} runs") : null,
         };
     }
 }

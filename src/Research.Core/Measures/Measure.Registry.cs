@@ -27,11 +27,11 @@ public sealed partial record Measure
     public static readonly Measure Parameters = Run("parameters", (r, _) => r.Parameters) with { Style = NumberStyle.Count };
 
     public static readonly Measure FinalTrainLoss = Run("final_train_loss", (r, _) => r.Metrics.TrainLoss[^1]) with
-        { Label = "training loss", IsLoss = true, Pinned = true };
+        { Label = "training loss", Heading = "final training loss", IsLoss = true, Pinned = true };
     public static readonly Measure FinalTestLoss = Run("final_test_loss", (r, _) => Last(r.Metrics.TestLoss, "final_test_loss")) with
         { Label = "test loss", IsLoss = true, Pinned = true };
     public static readonly Measure FinalTrainAccuracy = Run("final_train_accuracy", (r, _) => Last(r.Metrics.TrainAccuracy, "final_train_accuracy")) with
-        { Label = "training accuracy", Style = NumberStyle.Percent, Pinned = true };
+        { Label = "training accuracy", Heading = "final training accuracy", Style = NumberStyle.Percent, Pinned = true };
     public static readonly Measure FinalTestAccuracy = Run("final_test_accuracy", (r, _) => Last(r.Metrics.TestAccuracy, "final_test_accuracy")) with
         { Label = "test accuracy", Style = NumberStyle.Percent, Pinned = true };
     public static readonly Measure FinalGradientNorm = Run("final_gradient_norm", (r, _) => Last(r.Metrics.GradientNorm, "final_gradient_norm")) with
@@ -47,7 +47,7 @@ public sealed partial record Measure
     public static readonly Measure PredictionMaxError = Run("prediction_max_error", (r, t) => Errors(r, t).Max(Math.Abs));
 
     public static readonly Measure MinimalRatio = CriticalPoint(CriticalPointAnalysis.MinimalRatio);
-    public static readonly Measure CriticalLoss = CriticalPoint(CriticalPointAnalysis.CriticalLoss) with { IsLoss = true };
+    public static readonly Measure CriticalLoss = CriticalPoint(CriticalPointAnalysis.CriticalLoss) with { Heading = "loss at the critical point", IsLoss = true };
     public static readonly Measure CriticalGradientNorm = CriticalPoint(CriticalPointAnalysis.CriticalGradientNorm);
 
     public static readonly Measure MaxTrainAccuracy = Run("max_train_accuracy", (r, _) => TrainAccuracy.Of(r).Max()) with

@@ -15,6 +15,8 @@ public sealed partial record Measure
     public NumberStyle Style { get; init; } = NumberStyle.General;
     /// <summary>What it is, in words, where the report lists it (default: its name with spaces).</summary>
     public string Description { get => field ?? Name.Replace('_', ' '); init; }
+    /// <summary>Its column heading in the report's results tables (default: <see cref="Description"/>).</summary>
+    public string Heading { get => field ?? Description; init; }
     /// <summary>Its short name on a figure's axis or legend (default: its name with spaces).</summary>
     public string Label { get => field ?? Name.Replace('_', ' '); init; }
     /// <summary>A one-line gloss of an experiment-wide measure, shown beside its value (null: none).</summary>

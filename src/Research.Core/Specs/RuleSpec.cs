@@ -1,4 +1,5 @@
 using Research.Specs;
+using static System.FormattableString;
 
 namespace Research.Specs;
 
@@ -15,11 +16,11 @@ public sealed record RuleSpec
 
     public override string ToString() => Kind switch
     {
-        RuleKind.Fraction => $"holds in ≥ {AtLeast:P0} of seeds",
-        RuleKind.SignTest => $"one-sided sign test over seeds, α = {Alpha}",
-        RuleKind.MeanCi => $"mean ± {Confidence:P0} t-interval inside the range",
-        RuleKind.Spearman => $"Spearman rank correlation, one-sided α = {Alpha}",
-        RuleKind.MannKendall => $"Mann–Kendall trend test on per-model means, one-sided α = {Alpha}",
+        RuleKind.Fraction => Invariant($"holds in ≥ {AtLeast:P0} of seeds"),
+        RuleKind.SignTest => Invariant($"one-sided sign test over seeds, α = {Alpha}"),
+        RuleKind.MeanCi => Invariant($"mean ± {Confidence:P0} t-interval inside the range"),
+        RuleKind.Spearman => Invariant($"Spearman rank correlation, one-sided α = {Alpha}"),
+        RuleKind.MannKendall => Invariant($"Mann–Kendall trend test on per-model means, one-sided α = {Alpha}"),
         _ => Kind.ToString(),
     };
 }

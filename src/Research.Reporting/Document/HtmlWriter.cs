@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Research.Reporting.Document;
@@ -28,7 +29,8 @@ public static class HtmlWriter
         switch (block)
         {
             case Heading h:
-                html.Append("<h").Append(h.Level).Append(Id(h.Id)).Append('>').Append(Inline(h.Text)).Append("</h").Append(h.Level).Append(">\n");
+                var level = h.Level.ToString(CultureInfo.InvariantCulture);
+                html.Append("<h").Append(level).Append(Id(h.Id)).Append('>').Append(Inline(h.Text)).Append("</h").Append(level).Append(">\n");
                 break;
             case Paragraph p:
                 html.Append("<p>").Append(Inline(p.Text)).Append("</p>\n");

@@ -1,4 +1,5 @@
 using System.Text;
+using static System.FormattableString;
 
 namespace Research.Reporting.Document;
 
@@ -74,7 +75,7 @@ public static class MarkdownWriter
         foreach (var row in t.Rows)
         {
             if (row.Count != t.Header.Count)
-                throw new ArgumentException($"a table row has {row.Count} cells for {t.Header.Count} columns");
+                throw new ArgumentException(Invariant($"a table row has {row.Count} cells for {t.Header.Count} columns"));
             md.Append('|');
             foreach (var cell in row)
             {

@@ -1,9 +1,12 @@
+using System.Globalization;
 using Research.Reporting.Document;
 using Research.Runs;
 using Research.Training;
+using static System.FormattableString;
 using static Research.Reporting.ReportFormat;
+using Research.Outcomes;
 
-namespace Research.Reporting;
+namespace Research.Reporting.Sections;
 
 /// <summary>
 /// The report's provenance: the code and spec that wrote it, the data the runs saw, the machine they
@@ -19,9 +22,31 @@ internal static class ProvenanceSection
         blocks.Add(new Rule());
         blocks.Add(new Heading(2, "Provenance", "provenance"));
         blocks.Add(new Paragraph(new Line()
-            .Text("Every run records where it came from (its ").Code("provenance").Text(" in the run cache). The facts below are read from those records ")
-            .Text("and from the spec, never from the machine that writes the report, so the report is the same wherever it is regenerated from the same runs.")));
+            .Text("Every run records where it came from (its ").Code("provenance")
+            .Text(" in the run cache). The facts below are read from those records ")
+            .Text("and from the spec, never from the machine that writes the report, " +
+                  "so the report is the same wherever it is regenerated from the same runs.")));
+        blocks.Add(Facts(data, runs));
 
+        blocks.Add(new Heading(3, "Data"));
+        blocks.Add(DataTable(data));
+
+        blocks.Add(new Heading(3, "Runs"));
+        blocks.Add(new Paragraph(new Line()
+            .Text("Training time is the runs' own wall time, summed (runs of one experiment may have trained side by side, one per core); ")
+            .Text("peak memory is the high-water mark of the resident set of the process that trained the runs (VmHWM), read when each run ended, ")
+            .Text("so a run trained after a memory-hungry one in the same process (such as §2.3's Hessians) inherits that process's peak.")));
+        blocks.Add(RunTable(data, runs));
+        if (runs.Any(r => r.Provenance.GitCommit == "unknown"))
+            blocks.Add(new Paragraph(new Line().Code("unknown").Text(
+                ": trained from a copy of the build outside the git checkout (so that rebuilding the repository could not disturb a run of hours), " +
+                "before the engine could be told the commit (RESEARCH_COMMIT). A commit marked -dirty had uncommitted changes, " +
+                "which may be prose only: the run key, not the commit, decides whether a run is reused.")));
+    }
+
+    /// <summary>The code, spec, libraries and machine behind the runs.</summary>
+    static Table Facts(ReportData data, IReadOnlyList<RunResult> runs)
+    {
         var current = runs.Count(r => r.Provenance.SpecSha256 == data.Spec.Sha256);
         var rows = new List<IReadOnlyList<Line>>
         {
@@ -36,12 +61,15 @@ internal static class ProvenanceSection
             Row("CPU", Distinct(runs, r => r.Provenance.Cpu)),
             Row("numerics", Distinct(runs, r => r.Provenance.Numerics ?? "libtorch defaults (not recorded: trained before issue 13)")),
             Row("operating system", Distinct(runs, r => r.Provenance.Os)),
-            Row("libtorch threads per run", Distinct(runs, r => r.Provenance.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            Row("libtorch threads per run", Distinct(runs, r => r.Provenance.Threads.ToString(CultureInfo.InvariantCulture))),
         };
-        blocks.Add(new Table(["", "value"], rows));
+        return new Table(["", "value"], rows);
+    }
 
-        blocks.Add(new Heading(3, "Data"));
-        var dataRows = data.Experiments.GroupBy(e => e.Dataset.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+    /// <summary>Per data set, the checksum every run recorded of the data it trained on.</summary>
+    static Table DataTable(ReportData data)
+    {
+        var rows = data.Experiments.GroupBy(e => e.Dataset.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (IReadOnlyList<Line>)
             [
                 new Line().Code(g.Key),
@@ -52,14 +80,13 @@ internal static class ProvenanceSection
                     .Select(sum => new Line().Code(sum))),
                 string.Join(", ", g.Select(e => e.Experiment.Id)),
             ]).ToList();
-        blocks.Add(new Table(["data set", "checksum of", "SHA-256 recorded by the runs", "experiments"], dataRows));
+        return new Table(["data set", "checksum of", "SHA-256 recorded by the runs", "experiments"], rows);
+    }
 
-        blocks.Add(new Heading(3, "Runs"));
-        blocks.Add(new Paragraph(new Line()
-            .Text("Training time is the runs' own wall time, summed (runs of one experiment may have trained side by side, one per core); ")
-            .Text("peak memory is the high-water mark of the resident set of the process that trained the runs (VmHWM), read when each run ended, ")
-            .Text("so a run trained after a memory-hungry one in the same process (such as §2.3's Hessians) inherits that process's peak.")));
-        var runRows = data.Experiments.Select(e =>
+    /// <summary>Per experiment and for all: how many runs, how long they trained, their peak memory, at which commits and when.</summary>
+    static Table RunTable(ReportData data, IReadOnlyList<RunResult> runs)
+    {
+        var rows = data.Experiments.Select(e =>
         {
             var mine = e.Results.Runs;
             return (IReadOnlyList<Line>)
@@ -72,7 +99,7 @@ internal static class ProvenanceSection
                 Dates(mine),
             ];
         }).ToList();
-        runRows.Add(
+        rows.Add(
         [
             new Line().Bold("all"),
             new Line().Bold(Count(runs.Count)),
@@ -81,12 +108,8 @@ internal static class ProvenanceSection
             Commits(runs),
             Dates(runs),
         ]);
-        blocks.Add(new Table(["experiment", "runs", "training time", "peak memory", "trained at commit", "trained (UTC)"], runRows, new HashSet<int> { 1, 2, 3 }));
-        if (runs.Any(r => r.Provenance.GitCommit == "unknown"))
-            blocks.Add(new Paragraph(new Line().Code("unknown").Text(
-                ": trained from a copy of the build outside the git checkout (so that rebuilding the repository could not disturb a run of hours), " +
-                "before the engine could be told the commit (RESEARCH_COMMIT). A commit marked -dirty had uncommitted changes, " +
-                "which may be prose only: the run key, not the commit, decides whether a run is reused.")));
+        IReadOnlyList<string> header = ["experiment", "runs", "training time", "peak memory", "trained at commit", "trained (UTC)"];
+        return new Table(header, rows, new HashSet<int> { 1, 2, 3 });
     }
 
     static IReadOnlyList<Line> Row(string what, Line value) => [what, value];
@@ -118,8 +141,9 @@ internal static class ProvenanceSection
         if (commits.Count == 0) return "–";
         if (commits.Count == 1) return new Line().Code(commits[0].Key);
         if (commits.Count == 2)
-            return new Line().Code(commits[0].Key).Text($" ({commits[0].Count()}), ").Code(commits[1].Key).Text($" ({commits[1].Count()})");
-        return new Line().Code(commits[0].Key).Text(" … ").Code(commits[^1].Key).Text($" ({commits.Count} commits)");
+            return new Line().Code(commits[0].Key).Text(Invariant($" ({commits[0].Count()}), "))
+                .Code(commits[1].Key).Text(Invariant($" ({commits[1].Count()})"));
+        return new Line().Code(commits[0].Key).Text(" … ").Code(commits[^1].Key).Text(Invariant($" ({commits.Count} commits)"));
     }
 
     static string Dates(IReadOnlyList<RunResult> runs)
@@ -129,7 +153,7 @@ internal static class ProvenanceSection
         var from = Date(first);
         var to = Date(last);
         if (to == from) return from;
-        if (first.Date == last.Date) return $"{from[..^4]} – {last.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC";
+        if (first.Date == last.Date) return $"{from[..^4]} – {last.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC";
         return $"{from[..^4]} – {Date(last)}";
     }
 }

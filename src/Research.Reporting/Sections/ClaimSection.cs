@@ -1,0 +1,48 @@
+using Research.Claims;
+using Research.Reporting.Document;
+using static Research.Reporting.ReportFormat;
+using Research.Measures;
+using Research.Outcomes;
+using Research.Specs;
+
+namespace Research.Reporting.Sections;
+
+/// <summary>One claim under its experiment: the report's words and number, the verdict, what was measured, the rule and why, and recorded evidence.</summary>
+internal static class ClaimSection
+{
+    public static void Write(ReportData data, ClaimResult r, List<Block> blocks)
+    {
+        var c = r.Claim;
+        blocks.Add(new Heading(4, new Line().Text($"§{c.Section} {c.Id} ").Badge(VerdictText(r.Verdict), Style(r.Verdict)), ClaimAnchor(c.Id)));
+        blocks.Add(new Quote($"“{c.Quote}”"));
+        var items = new List<Line>
+        {
+            new Line().Bold("The report: ").Text(c.Reported ?? "–"),
+            new Line().Bold("Verdict: ").Badge(VerdictText(r.Verdict), Style(r.Verdict)).Text(AsRecorded(data, r)),
+            new Line().Bold($"Measured ({Profile(data.Profile)}): ").Text(r.Message),
+            new Line().Bold("Rule: ").Text(Rule(c)),
+            new Line().Bold("Why this threshold: ").Text(c.Reason),
+        };
+        if (r.Verdict != Verdict.Holds && c.Evidence is { Length: > 0 } evidence)
+            items.Add(new Line().Bold("Evidence recorded in experiments.yaml: ").Text(evidence));
+        blocks.Add(new BulletList(items));
+    }
+
+    /// <summary>Whether the verdict is the one experiments.yaml records, and what it records for the full profile when that differs.</summary>
+    static string AsRecorded(ReportData data, ClaimResult r)
+    {
+        var c = r.Claim;
+        var profile = Profile(data.Profile);
+        var recorded = r.AsExpected
+            ? $" — as experiments.yaml records for the {profile} profile"
+            : $" — ⚠️ experiments.yaml records {Word(r.Expected)} for the {profile} profile";
+        return recorded + (data.Profile != Specs.Profile.Full && c.Expected(Specs.Profile.Full) != r.Expected
+            ? $" (and {Word(c.Expected(Specs.Profile.Full))} for the full profile, whose budget can decide it)."
+            : ".");
+    }
+
+    static string Rule(ClaimSpec c) =>
+        c.Kind == ClaimKind.Parameters ? "the count of the model as built equals the report's"
+        : Measure.Find(c.Metric)?.Scope == MeasureScope.Experiment ? "the one experiment-wide value lies in the range"
+        : c.Rule.ToString();
+}

@@ -1,0 +1,20 @@
+using Research.Reporting.Document;
+using static Research.Reporting.ReportFormat;
+using Research.Outcomes;
+
+namespace Research.Reporting.Sections;
+
+/// <summary>The contents: a link to the summary, to each experiment's section, to the index of figures and to provenance.</summary>
+internal static class ContentsSection
+{
+    public static void Write(ReportData data, List<Block> blocks)
+    {
+        var items = new List<Line> { new Line().Link("Summary of the claims", "#summary") };
+        items.AddRange(data.Experiments.Select(e =>
+            new Line().Link($"§{e.Experiment.Section} {e.Experiment.Title}", "#" + SectionAnchor(e.Experiment.Section))));
+        items.Add(new Line().Link("Index of figures", "#figures"));
+        items.Add(new Line().Link("Provenance", "#provenance"));
+        blocks.Add(new Heading(2, "Contents"));
+        blocks.Add(new BulletList(items));
+    }
+}

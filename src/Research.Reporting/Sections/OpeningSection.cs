@@ -1,0 +1,91 @@
+using Research.Claims;
+using Research.Reporting.Document;
+using Research.Specs;
+using static System.FormattableString;
+using static Research.Reporting.ReportFormat;
+using Research.Outcomes;
+
+namespace Research.Reporting.Sections;
+
+/// <summary>The report's opening: the verdict count, what the two profiles are, what a verdict means, and how to regenerate.</summary>
+internal static class OpeningSection
+{
+    public static void Write(ReportData data, List<Block> blocks)
+    {
+        blocks.Add(new Paragraph(Verdicts(data)));
+        blocks.Add(new Paragraph(Profiles(data)));
+        blocks.Add(new Paragraph(Legend()));
+        blocks.Add(new Paragraph(Regenerate(data)));
+    }
+
+    static Line Verdicts(ReportData data)
+    {
+        var claims = data.Claims;
+        var unexpected = claims.Where(c => !c.AsExpected).ToList();
+        var inconclusive = data.Count(Verdict.Inconclusive);
+        return new Line()
+            .Text("Every experiment of ").Code(data.Source).Text(" was rerun as ").Code("experiments.yaml").Text(" specifies it, and each of its ")
+            .Text(Invariant($"{claims.Count} claims was judged over the profile's seeds by the rule written next to it. On the "))
+            .Bold(Profile(data.Profile)).Text(" profile ")
+            .Bold(Invariant($"{data.Count(Verdict.Holds)} hold")).Text(" ✅, ")
+            .Bold(Invariant($"{data.Count(Verdict.Deviates)} deviate")).Text(" ❌ and ")
+            .Bold(Invariant($"{inconclusive} {(inconclusive == 1 ? "is" : "are")} inconclusive")).Text(" ❔. ")
+            .Append(unexpected.Count == 0
+                ? new Line().Text("Every verdict is the one experiments.yaml records for this profile (what the claim tests assert).")
+                : ListUnexpected(unexpected));
+    }
+
+    static Line ListUnexpected(IReadOnlyList<ClaimResult> unexpected)
+    {
+        var one = unexpected.Count == 1;
+        var line = new Line().Bold(Invariant($"{unexpected.Count} verdict{(one ? "" : "s")} differ{(one ? "s" : "")} from what experiments.yaml records: "));
+        for (int i = 0; i < unexpected.Count; i++)
+        {
+            var c = unexpected[i];
+            if (i > 0) line.Text(", ");
+            line.Link(c.Claim.Id, "#" + ClaimAnchor(c.Claim.Id)).Text($" ({Word(c.Verdict)}, recorded {Word(c.Expected)})");
+        }
+        return line.Text(". Investigate, then update the claim's expect and evidence.");
+    }
+
+    static Line Profiles(ReportData data)
+    {
+        var fullSeeds = data.Spec.Experiments.Values.Select(e => e[Specs.Profile.Full].Seeds.Count).ToList();
+        var other = data.Profile == Specs.Profile.Ci ? "full" : "ci";
+        return new Line()
+            .Bold("ci").Text($" is the reduced budget the test suite trains in minutes: fewer seeds, fewer epochs and {MnistSubsets(data)}. ")
+            .Text("Its verdicts show that every claim can be measured end to end; " +
+                  "on a few epochs, a subset of the images and one to five seeds they are not the reproduction. ")
+            .Bold("full").Text(" is the report's settings where it states them and the choices in each section's notes where it does not " +
+                               Invariant($"(hours of training), judged over {fullSeeds.Min()} to {fullSeeds.Max()} seeds (or repetitions) per experiment: ") +
+                               "its verdicts are the reproduction. ")
+            .Text(data.Profile == Specs.Profile.Ci ? "This is the ci report; " : "This is the full report; ")
+            .Code($"research report --profile {other}")
+            .Text($" writes the other one to reports/{other}/.");
+    }
+
+    /// <summary>The MNIST images the ci profile trains on, when every subsetting experiment uses the same ones.</summary>
+    static string MnistSubsets(ReportData data)
+    {
+        var mnist = data.Experiments.Where(e => e.Dataset.Kind == DatasetKind.Mnist && e.Experiment.TrainSamples is not null)
+            .Select(e => (e.Experiment.TrainSamples, e.Experiment.TestSamples)).Distinct().ToList();
+        return mnist.Count == 1
+            ? $"for MNIST the first {Count(mnist[0].TrainSamples!.Value)} training and {Count(mnist[0].TestSamples ?? 10000)} test images"
+            : "for MNIST a subset of the images";
+    }
+
+    static Line Legend() => new Line()
+        .Bold("Verdicts. ").Text("✅ holds: the measurements satisfy the claim's rule. ")
+        .Text("❌ deviates: they contradict it. ")
+        .Text("❔ inconclusive: they cannot decide it " +
+              "(too few seeds or runs for the test, a confidence interval straddling a bound, or a diverged run). ")
+        .Text("A claim that does not reproduce is not weakened: " +
+              "experiments.yaml records it as deviating, with the measured evidence, shown under the claim.");
+
+    static Line Regenerate(ReportData data) => new Line()
+        .Text("Regenerate with ").Code($"research report --profile {Profile(data.Profile)}")
+        .Text(" (from the run cache in about a minute; on a fresh clone, with no cache, it first trains every run). ")
+        .Text("REPORT.md, report.html and the figures are byte-identical whenever they are regenerated from the same cached runs, spec and code; ")
+        .Text("what the invocation that wrote them did (its duration, which runs it trained and which it read from the cache) is in ")
+        .Link(ReportBuilder.InvocationFile, ReportBuilder.InvocationFile).Text(", beside this file.");
+}

@@ -1,0 +1,39 @@
+using Research.Claims;
+using Research.Reporting.Document;
+using static Research.Reporting.ReportFormat;
+using Research.Outcomes;
+using Research.Specs;
+
+namespace Research.Reporting.Sections;
+
+/// <summary>The summary of the claims: one row per claim, in the report's order, with its verdict and the values behind it.</summary>
+internal static class SummarySection
+{
+    public static void Write(ReportData data, List<Block> blocks)
+    {
+        blocks.Add(new Heading(2, "Summary of the claims", "summary"));
+        blocks.Add(new Paragraph(new Line()
+            .Text("One row per claim, in the report's order. ").Italic("Reproduced").Text(" gives each model's value as mean ± standard deviation over ")
+            .Text("the seeds (n of them); an experiment-wide measure is one value. ").Italic("As recorded")
+            .Text(" says whether the verdict is the one experiments.yaml records for this profile.")));
+        var rows = data.Claims.Select(c => Row(data, c)).ToList();
+        IReadOnlyList<string> header =
+            ["claim", "§", "the report says", "the report's number", $"reproduced ({Profile(data.Profile)})", "verdict", "as recorded"];
+        blocks.Add(new Table(header, rows));
+    }
+
+    static IReadOnlyList<Line> Row(ReportData data, ClaimResult c) =>
+    [
+        new Line().Link(c.Claim.Id, "#" + ClaimAnchor(c.Claim.Id)),
+        c.Claim.Section,
+        $"“{c.Claim.Quote}”",
+        c.Claim.Reported ?? "–",
+        ReproducedValues.Of(c, data.Experiments.Single(e => e.Experiment.Id == c.Claim.Experiment).Experiment),
+        new Line().Badge(VerdictText(c.Verdict), Style(c.Verdict)),
+        Recorded(c),
+    ];
+
+    static Line Recorded(ClaimResult c) => c.AsExpected
+        ? new Line().Badge("yes", "expected")
+        : new Line().Badge($"⚠️ no: records {Word(c.Expected)}", "unexpected");
+}
