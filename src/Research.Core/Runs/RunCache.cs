@@ -48,9 +48,9 @@ public sealed class RunCache(string root)
     }
 
     /// <summary>The run's weights (if it kept any), then its result: a result on disk always has its weights beside it.</summary>
-    public void Write(string path, TrainedRun run)
+    public void Write(string path, RunResult result, IReadOnlyList<float[]>? weights)
     {
-        if (run.Weights is { } weights)
+        if (weights != null)
         {
             try
             {
@@ -62,7 +62,7 @@ public sealed class RunCache(string root)
                 throw StorageException.Writing(Root, e, RepoPaths.CacheVariable);
             }
         }
-        WriteJson(path, run.Result);
+        WriteJson(path, result);
     }
 
     public IReadOnlyList<float[]>? ReadWeights(string path)

@@ -19,22 +19,26 @@ public sealed class Trainer
 {
     const int EvalBatch = 2000;
 
+    /// <summary>
+    /// Trains the run, resuming from <paramref name="checkpoint"/> when it holds one (and saving there every
+    /// checkpoint_every epochs). The result carries no provenance: the caller knows where the run came from.
+    /// </summary>
     public TrainedRun Train(
         ExperimentSpec experiment, DatasetSpec dataset, string modelId, int seed, TrainingData data,
-        Func<RunResult, Provenance> provenance, IRunObserver? observer = null, CancellationToken cancel = default, string? checkpoint = null)
+        IRunObserver? observer = null, CancellationToken cancel = default, string? checkpoint = null)
     {
         var spec = experiment.Models[modelId];
         if (CanShareProcess(experiment, spec))
         {
             TorchRuntime.Runs.EnterReadLock();
-            try { return TrainLocked(experiment, dataset, spec, seed, data, provenance, observer, cancel, checkpoint); }
+            try { return TrainLocked(experiment, dataset, spec, seed, data, observer, cancel, checkpoint); }
             finally { TorchRuntime.Runs.ExitReadLock(); }
         }
         TorchRuntime.Runs.EnterWriteLock();
         try
         {
             lock (TorchRuntime.Global)
-                return TrainLocked(experiment, dataset, spec, seed, data, provenance, observer, cancel, checkpoint);
+                return TrainLocked(experiment, dataset, spec, seed, data, observer, cancel, checkpoint);
         }
         finally { TorchRuntime.Runs.ExitWriteLock(); }
     }
@@ -48,7 +52,7 @@ public sealed class Trainer
 
     TrainedRun TrainLocked(
         ExperimentSpec e, DatasetSpec dataset, ModelSpec spec, int seed, TrainingData data,
-        Func<RunResult, Provenance> provenance, IRunObserver? observer, CancellationToken cancel, string? checkpoint)
+        IRunObserver? observer, CancellationToken cancel, string? checkpoint)
     {
         var clock = Stopwatch.StartNew();
         SpecModel built;
@@ -203,7 +207,7 @@ public sealed class Trainer
             predictions = output.to_type(float64).data<double>().ToArray();
         }
 
-        var result = new RunResult
+        return new TrainedRun
         {
             Experiment = e.Id,
             Model = spec.Id,
@@ -218,10 +222,9 @@ public sealed class Trainer
             Predictions = predictions,
             WeightEpochs = weightEpochs?.ToArray(),
             Scalars = scalars,
-            Provenance = null!,
+            WallSeconds = earlierSeconds + clock.Elapsed.TotalSeconds,
+            Weights = weights,
         };
-        result = result with { Provenance = provenance(result) with { WallSeconds = earlierSeconds + clock.Elapsed.TotalSeconds } };
-        return new TrainedRun(result, weights);
     }
 
     static Tensor Loss(LossKind kind, Tensor output, Tensor target) => kind switch
