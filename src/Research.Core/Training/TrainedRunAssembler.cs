@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Research.Data;
+using Research.Models;
+using Research.Specs;
+using static TorchSharp.torch;
+
+namespace Research.Training;
+
+/// <summary>Turns a finished run's state into the <see cref="TrainedRun"/> the trainer hands back.</summary>
+internal static class TrainedRunAssembler
+{
+    /// <param name="e">The experiment.</param>
+    /// <param name="spec">The model's spec.</param>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="run">The trained model, still alive: predictions and the parameter count read it.</param>
+    /// <param name="data">The training inputs, for the predictions.</param>
+    /// <param name="state">The state after the last epoch.</param>
+    /// <param name="scalars">The critical-point phase's scalars, if it ran.</param>
+    /// <param name="clock">Started when this attempt started.</param>
+    public static TrainedRun Assemble(
+        ExperimentSpec e, ModelSpec spec, int seed, SeededModel run, TrainingData data, TrainingState state,
+        IReadOnlyDictionary<string, double>? scalars, Stopwatch clock)
+    {
+        var predictions = e.Record.Predictions ? Predict(run.Model, data.TrainX) : null;
+        return new TrainedRun
+        {
+            Experiment = e.Id,
+            Model = spec.Id,
+            Seed = seed,
+            Profile = e.Profile.ToString().ToLowerInvariant(),
+            Parameters = run.Model.ParameterCount,
+            Outcome = state.Outcome,
+            Epochs = state.Epoch,
+            ConvergedEpoch = state.Converged,
+            DivergedEpoch = state.Diverged,
+            Metrics = state.Log.ToSeries(),
+            Predictions = predictions,
+            WeightEpochs = state.WeightEpochs?.ToArray(),
+            Scalars = scalars,
+            WallSeconds = state.EarlierSeconds + clock.Elapsed.TotalSeconds,
+            Weights = state.Weights,
+        };
+    }
+
+    static double[] Predict(SpecModel model, Tensor x)
+    {
+        model.eval();
+        using var _ = no_grad();
+        using var output = model.forward(x);
+        return output.to_type(float64).data<double>().ToArray();
+    }
+}
