@@ -1,4 +1,3 @@
-using Research.Data;
 using Research.Models;
 using Research.Specs;
 using Research.Torch;
