@@ -81,7 +81,7 @@ public class TrainingBenchmarks
     }
 
     [Benchmark(Description = "§2.1 MLP epoch, batch 64 (938 Adam steps)")]
-    public RunResult MlpEpoch() => Train(_mnist, Experiment(LossKind.CrossEntropy, new BatchSize(64), 1,
+    public TrainedRun MlpEpoch() => Train(_mnist, Experiment(LossKind.CrossEntropy, new BatchSize(64), 1,
         [new FlattenLayer(), new DenseLayer(500), new ActivationLayer { Kind = ActivationKind.Relu }, new DenseLayer(10)], 4e-4), DataSet(DatasetKind.Mnist));
 
     /// <summary>Where an MLP epoch's time goes: its 938 Adam updates alone (397,510 parameters, weight decay).</summary>
@@ -111,10 +111,10 @@ public class TrainingBenchmarks
     }
 
     [Benchmark(Description = "§3.3 MLP epoch, batch 1,000 (60 Adam steps)")]
-    public RunResult MlpEpoch1000() => Train(_mnist, Experiment(LossKind.CrossEntropy, new BatchSize(1000), 1, MlpLayers, 1.5e-3), DataSet(DatasetKind.Mnist));
+    public TrainedRun MlpEpoch1000() => Train(_mnist, Experiment(LossKind.CrossEntropy, new BatchSize(1000), 1, MlpLayers, 1.5e-3), DataSet(DatasetKind.Mnist));
 
     [Benchmark(Description = "§1.2 CNN-1 epoch, batch 64 (938 Adam steps, dropout)")]
-    public RunResult CnnEpoch() => Train(_mnist, Experiment(LossKind.CrossEntropy, new BatchSize(64), 1, Cnn1Layers, 1e-4), DataSet(DatasetKind.Mnist));
+    public TrainedRun CnnEpoch() => Train(_mnist, Experiment(LossKind.CrossEntropy, new BatchSize(64), 1, Cnn1Layers, 1e-4), DataSet(DatasetKind.Mnist));
 
     [Benchmark(Description = "§2.3 Hessian 1,501 x 1,501 (closed form) + eigvalsh")]
     public double Hessian1501()
@@ -169,11 +169,10 @@ public class TrainingBenchmarks
     }
 
     [Benchmark(Description = "§1.1 1-190-1 fit, 1,000 full-batch Adam steps")]
-    public RunResult FitSteps571() => Train(_fit, Experiment(LossKind.Mse, BatchSize.Full, FitSteps,
+    public TrainedRun FitSteps571() => Train(_fit, Experiment(LossKind.Mse, BatchSize.Full, FitSteps,
         [new DenseLayer(190), new ActivationLayer { Kind = ActivationKind.LeakyRelu }, new DenseLayer(1)], 1.1e-3), DataSet(DatasetKind.Function));
 
-    RunResult Train(TrainingData data, ExperimentSpec e, DatasetSpec d) =>
-        _trainer.Train(e, d, "m", 1, data, _ => Provenance).Result;
+    TrainedRun Train(TrainingData data, ExperimentSpec e, DatasetSpec d) => _trainer.Train(e, d, "m", 1, data);
 
     static DatasetSpec DataSet(DatasetKind kind) => new() { Kind = kind };
 
@@ -185,11 +184,5 @@ public class TrainingBenchmarks
         {
             ["m"] = new() { Id = "m", Label = "m", Layers = layers, Optimizer = new OptimizerSpec { Kind = OptimizerKind.Adam, Lr = lr, WeightDecay = 1e-4 } },
         },
-    };
-
-    static readonly Provenance Provenance = new()
-    {
-        SpecSha256 = "", RunKey = "", DataChecksum = "", EngineVersion = "", TorchSharpVersion = "", LibTorchVersion = "",
-        Threads = 1, Cpu = "", Os = "", GitCommit = "", CreatedUtc = default, WallSeconds = 0, PeakResidentBytes = 0,
     };
 }

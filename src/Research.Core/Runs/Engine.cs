@@ -54,7 +54,7 @@ public sealed class Engine
             if (Cached() is { } theirs) return theirs;
             var data = Data.Get(dataset, e.TrainSamples, e.TestSamples);
             var checkpoint = path + ".ckpt";
-            TrainedRun Train() => _trainer.Train(e, dataset, model, seed, data, r => Provenance(key, data, e), observer, cancel, checkpoint);
+            TrainedRun Train() => _trainer.Train(e, dataset, model, seed, data, observer, cancel, checkpoint);
             TrainedRun trained;
             try
             {
@@ -67,9 +67,10 @@ public sealed class Engine
                 TrainingCheckpoint.Delete(checkpoint);
                 trained = Train();
             }
-            Cache.Write(path, trained);
+            var result = trained.WithProvenance(Provenance(key, data, e, trained.WallSeconds));
+            Cache.Write(path, result, trained.Weights);
             TrainingCheckpoint.Delete(checkpoint);
-            return trained.Result;
+            return result;
         }));
 
         RunResult? Cached()
@@ -121,7 +122,7 @@ public sealed class Engine
     public IReadOnlyList<float[]>? Weights(RunResult result) =>
         Cache.ReadWeights(Cache.PathOf(result.Experiment, result.Model, result.Seed, result.Provenance.RunKey));
 
-    Provenance Provenance(string key, TrainingData data, ExperimentSpec e) => new()
+    Provenance Provenance(string key, TrainingData data, ExperimentSpec e, double wallSeconds) => new()
     {
         SpecSha256 = Spec.Sha256,
         RunKey = key,
@@ -136,7 +137,7 @@ public sealed class Engine
         Os = TorchRuntime.Os,
         GitCommit = GitInfo.Commit(Paths.Root),
         CreatedUtc = DateTime.UtcNow,
-        WallSeconds = 0,
+        WallSeconds = wallSeconds,
         PeakResidentBytes = ProcessMemory.PeakResident,
     };
 }

@@ -41,11 +41,11 @@ public sealed class RunCache(string root)
     }
 
     /// <summary>The run's weights (if it kept any), then its result: a result on disk always has its weights beside it.</summary>
-    public void Write(string path, TrainedRun run)
+    public void Write(string path, RunResult result, IReadOnlyList<float[]>? weights)
     {
-        if (run.Weights is { } weights)
+        if (weights != null)
             AtomicFile.Write(WeightsPathOf(path), stream => WriteWeights(stream, weights), RepoPaths.CacheVariable, Root);
-        WriteJson(path, run.Result);
+        WriteJson(path, result);
     }
 
     public IReadOnlyList<float[]>? ReadWeights(string path)

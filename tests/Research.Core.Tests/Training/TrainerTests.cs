@@ -93,7 +93,7 @@ public class TrainingFailureTests
         using var scope = TorchSharp.torch.NewDisposeScope();
         // Three input features where the model's first layer takes one: libtorch refuses the matrix product.
         var data = new Research.Data.TrainingData("wrong width", TorchSharp.torch.zeros(8, 3), TorchSharp.torch.zeros(8, 1), null, null, "none");
-        var train = () => new Trainer().Train(e, engine.Spec.DatasetOf(e), "small", 1, data, _ => null!, cancel: TestContext.Current.CancellationToken);
+        var train = () => new Trainer().Train(e, engine.Spec.DatasetOf(e), "small", 1, data, cancel: TestContext.Current.CancellationToken);
         var failure = train.Should().Throw<TrainingFailedException>().Which;
         failure.Message.Should().StartWith("tiny-fit small seed 1 failed at epoch 1: libtorch: ");
         failure.NativeMessage.Should().Contain("shapes cannot be multiplied").And.NotContain("\n");
