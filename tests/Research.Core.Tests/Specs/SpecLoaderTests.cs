@@ -16,6 +16,24 @@ public class SpecLoaderTests
     }
 
     [Fact]
+    public void EachModelsSettingsAreResolvedAtLoadModelOverExperimentPerProfile()
+    {
+        var yaml = TestSpecs.Fit(extra:
+            "      big:\n        label: Big\n        batch_size: 16\n        layers: [dense: 32, tanh, dense: 1]\n" +
+            "        optimizer: { kind: sgd, lr: 0.1 }\n    batch_size: 8\n    profiles: { ci: { max_epochs: 3, batch_size: 4 } }");
+        var spec = TestSpecs.Parse(yaml);
+        var full = spec.Experiment("tiny-fit", Profile.Full);
+        full.Models["small"].Settings.Batch.Should().Be(new BatchSize(8), "a model without its own batch size trains at the experiment's");
+        full.Models["big"].Settings.Batch.Should().Be(new BatchSize(16), "a model's own batch size wins");
+        full.Models["big"].Settings.Optimizer.Kind.Should().Be(OptimizerKind.Sgd);
+        full.Models["small"].Settings.MaxEpochs.Should().Be(60);
+        var ci = spec.Experiment("tiny-fit", Profile.Ci);
+        ci.Models["small"].Settings.Batch.Should().Be(new BatchSize(4), "the profile's override is resolved too");
+        ci.Models["small"].Settings.MaxEpochs.Should().Be(3);
+        ci.Models["big"].Settings.Batch.Should().Be(new BatchSize(16));
+    }
+
+    [Fact]
     public void RepositorySpecLoadsWithEveryExperimentInBothProfiles()
     {
         var spec = SpecLoader.Load(new RepoPaths(TestSpecs.RepoRoot).Spec);

@@ -37,28 +37,7 @@ public static class ClaimValidator
             var hint = SpecPath.Hint(metric, Measure.Names);
             Error("metric", $"unknown metric '{metric}'{hint}; metrics: {string.Join(", ", Measure.Names)}");
         }
-        switch (c.Kind)
-        {
-            case ClaimKind.Range when c.Min is null && c.Max is null:
-                Error("min", "a range claim needs 'min', 'max' or both");
-                break;
-            case ClaimKind.Comparison when c.Than is null:
-                Error("than", "a comparison claim needs 'than' (the model the others are compared with)");
-                break;
-            case ClaimKind.Ordering when c.Models.Count < 2:
-            case ClaimKind.Trend when c.Models.Count < 3:
-                Error("models", $"a {Lower(c.Kind)} claim needs at least {(c.Kind == ClaimKind.Trend ? 3 : 2)} models in order");
-                break;
-            case ClaimKind.Trend when c.Direction is null:
-                Error("direction", "a trend claim needs 'direction' (increasing or decreasing)");
-                break;
-            case ClaimKind.Correlation when c.Versus is null || c.Direction is null:
-                Error("versus", "a correlation claim needs 'versus' (the x metric) and 'direction' (increasing or decreasing)");
-                break;
-            case ClaimKind.Shape when c.Shape is null:
-                Error("shape", "a shape claim needs 'shape' (series and at least one check)");
-                break;
-        }
+        ValidateKind(c, Error);
         if (c.Versus is { } versus && Measure.Find(versus) is null)
             Error("versus", $"unknown metric '{versus}'; metrics: {string.Join(", ", Measure.Names)}");
         if (c.Kind == ClaimKind.Correlation && c.Rule.Kind != RuleKind.Spearman)
@@ -75,6 +54,33 @@ public static class ClaimValidator
         }
         if ((c.Expect != Verdict.Holds || c.ExpectCi is not (null or Verdict.Holds)) && string.IsNullOrWhiteSpace(c.Evidence))
             Error("evidence", $"a claim expected to be '{Lower(c.Expect != Verdict.Holds ? c.Expect : c.ExpectCi!.Value)}' must carry its measured evidence");
+    }
+
+    /// <summary>The fields each claim kind needs.</summary>
+    static void ValidateKind(ClaimSpec c, Action<string, string> error)
+    {
+        switch (c.Kind)
+        {
+            case ClaimKind.Range when c.Min is null && c.Max is null:
+                error("min", "a range claim needs 'min', 'max' or both");
+                break;
+            case ClaimKind.Comparison when c.Than is null:
+                error("than", "a comparison claim needs 'than' (the model the others are compared with)");
+                break;
+            case ClaimKind.Ordering when c.Models.Count < 2:
+            case ClaimKind.Trend when c.Models.Count < 3:
+                error("models", $"a {Lower(c.Kind)} claim needs at least {(c.Kind == ClaimKind.Trend ? 3 : 2)} models in order");
+                break;
+            case ClaimKind.Trend when c.Direction is null:
+                error("direction", "a trend claim needs 'direction' (increasing or decreasing)");
+                break;
+            case ClaimKind.Correlation when c.Versus is null || c.Direction is null:
+                error("versus", "a correlation claim needs 'versus' (the x metric) and 'direction' (increasing or decreasing)");
+                break;
+            case ClaimKind.Shape when c.Shape is null:
+                error("shape", "a shape claim needs 'shape' (series and at least one check)");
+                break;
+        }
     }
 
     static string Lower<T>(T value) where T : Enum => SpecPath.SnakeCase(value.ToString());

@@ -1,6 +1,7 @@
 using Research.Models;
 using Research.Specs.Yaml;
 using Research.Measures;
+using static System.FormattableString;
 
 namespace Research.Specs.Loading;
 
@@ -24,6 +25,22 @@ public static class SpecValidator
         if (e.Seeds.Distinct().Count() != e.Seeds.Count) Error(SpecPath.Child(path, "seeds"), "seeds must be distinct");
         if (e.Models.Count == 0) Error(SpecPath.Child(path, "models"), "at least one model is needed");
 
+        ValidateModels(data, e, path, Error);
+        if (data.Kind == DatasetKind.Function && e.Loss != LossKind.Mse)
+            Error(SpecPath.Child(path, "loss"), "a function fit is a regression: use loss 'mse'");
+        if (data.Kind == DatasetKind.Mnist && e.Loss != LossKind.CrossEntropy)
+            Error(SpecPath.Child(path, "loss"), "MNIST is a classification: use loss 'cross_entropy'");
+        if (e.CriticalPoint != null && e.Loss != LossKind.Mse)
+            Error(SpecPath.Child(path, "critical_point"), "the critical-point analysis (§2.3) is defined for an MSE loss");
+        if (e.Analysis is { } analysis) ValidateAnalyses(analysis, data, e, path, Error);
+        ValidateFigures(e, path, Error);
+        if (e.Record.Accuracy && data.Kind != DatasetKind.Mnist)
+            Error(SpecPath.Child(path, "record.accuracy"), "accuracy is defined for classification data sets only");
+    }
+
+    /// <summary>Each model's layers fit the data's input and output, and give the parameter count it declares.</summary>
+    static void ValidateModels(DatasetSpec data, ExperimentSpec e, string path, Action<string, string> error)
+    {
         var input = DataShapes.Input(data);
         int outputs = DataShapes.Outputs(data);
         foreach (var (id, model) in e.Models)
@@ -31,51 +48,44 @@ public static class SpecValidator
             var modelPath = SpecPath.Child(SpecPath.Child(path, "models"), id);
             var shapes = ModelShapes.Infer(input, model.Layers);
             foreach (var (layer, problem) in shapes.Problems)
-                Error(SpecPath.Index(SpecPath.Child(modelPath, "layers"), layer), problem);
+                error(SpecPath.Index(SpecPath.Child(modelPath, "layers"), layer), problem);
             if (shapes.Problems.Count > 0) continue;
             // A declared count is a fact about the architecture: if the layers do not give it, the spec is wrong.
             if (model.Parameters is { } declared && declared != shapes.Parameters)
-                Error(SpecPath.Child(modelPath, "parameters"),
-                    $"declares {declared:N0} parameters but its layers give {shapes.Parameters:N0} on {e.Dataset}'s input [{string.Join(", ", input)}]: correct the count or the layers");
+                error(SpecPath.Child(modelPath, "parameters"),
+                    Invariant($"declares {declared:N0} parameters but its layers give {shapes.Parameters:N0} on {e.Dataset}'s input [{string.Join(", ", input)}]: correct the count or the layers"));
             var last = shapes.Shapes[^1];
             if (last.Length != 1 || last[0] != outputs)
-                Error(SpecPath.Child(modelPath, "layers"),
+                error(SpecPath.Child(modelPath, "layers"),
                     $"the model ends in shape [{string.Join(", ", last)}] but {e.Dataset} needs {outputs} output{(outputs == 1 ? "" : "s")} per sample");
         }
-        if (data.Kind == DatasetKind.Function && e.Loss != LossKind.Mse)
-            Error(SpecPath.Child(path, "loss"), "a function fit is a regression: use loss 'mse'");
-        if (data.Kind == DatasetKind.Mnist && e.Loss != LossKind.CrossEntropy)
-            Error(SpecPath.Child(path, "loss"), "MNIST is a classification: use loss 'cross_entropy'");
-        if (e.CriticalPoint != null && e.Loss != LossKind.Mse)
-            Error(SpecPath.Child(path, "critical_point"), "the critical-point analysis (§2.3) is defined for an MSE loss");
-        if (e.Analysis is { } analysis)
+    }
+
+    /// <summary>Analyses read weights the runs keep, name models that exist, and apply to the data.</summary>
+    static void ValidateAnalyses(AnalysisSpec analysis, DatasetSpec data, ExperimentSpec e, string path, Action<string, string> error)
+    {
+        var at = SpecPath.Child(path, "analysis");
+        if ((analysis.Pca != null || analysis.Interpolation != null || analysis.Sensitivity != null) && e.Record.WeightsEvery == 0)
+            error(at, "analyses read the runs' weights: set record: { weights_every: N } (N = max_epochs keeps just the start and the end)");
+        // The trainer snapshots at multiples of N (and at convergence), and these analyses take the last snapshot as the trained model.
+        else if ((analysis.Interpolation != null || analysis.Sensitivity != null) && e.Record.WeightsEvery > 0 && e.MaxEpochs % e.Record.WeightsEvery != 0)
+            error(SpecPath.Child(path, "record.weights_every"),
+                $"interpolation and sensitivity read each run's final weights, but weights_every {e.Record.WeightsEvery} does not divide max_epochs {e.MaxEpochs}: " +
+                $"the last snapshot would be epoch {e.MaxEpochs / e.Record.WeightsEvery * e.Record.WeightsEvery}'s");
+        if (analysis.Interpolation is { } line)
         {
-            var at = SpecPath.Child(path, "analysis");
-            if ((analysis.Pca != null || analysis.Interpolation != null || analysis.Sensitivity != null) && e.Record.WeightsEvery == 0)
-                Error(at, "analyses read the runs' weights: set record: { weights_every: N } (N = max_epochs keeps just the start and the end)");
-            // The trainer snapshots at multiples of N (and at convergence), and these analyses take the last snapshot as the trained model.
-            else if ((analysis.Interpolation != null || analysis.Sensitivity != null) && e.Record.WeightsEvery > 0 && e.MaxEpochs % e.Record.WeightsEvery != 0)
-                Error(SpecPath.Child(path, "record.weights_every"),
-                    $"interpolation and sensitivity read each run's final weights, but weights_every {e.Record.WeightsEvery} does not divide max_epochs {e.MaxEpochs}: " +
-                    $"the last snapshot would be epoch {e.MaxEpochs / e.Record.WeightsEvery * e.Record.WeightsEvery}'s");
-            if (analysis.Interpolation is { } line)
-            {
-                var seen = new HashSet<string>();
-                for (int i = 0; i < line.Pairs.Count; i++)
-                    foreach (var (key, model) in new[] { ("from", line.Pairs[i].From), ("to", line.Pairs[i].To) })
-                    {
-                        var where = SpecPath.Child(SpecPath.Index(SpecPath.Child(SpecPath.Child(at, "interpolation"), "pairs"), i), key);
-                        if (!e.Models.ContainsKey(model)) Error(where, $"unknown model '{model}'{SpecPath.Hint(model, e.Models.Keys)}; models: {string.Join(", ", e.Models.Keys)}");
-                        else if (!seen.Add(model)) Error(where, $"model '{model}' is in two pairs; each model's end sharpness must come from one line");
-                    }
-                if (line.From >= line.To) Error(SpecPath.Child(SpecPath.Child(at, "interpolation"), "from"), "from must be below to");
-            }
-            if (analysis.Sensitivity != null && data.Kind != DatasetKind.Mnist)
-                Error(SpecPath.Child(at, "sensitivity"), "sensitivity is defined for classifiers (softmax outputs)");
+            var seen = new HashSet<string>();
+            for (int i = 0; i < line.Pairs.Count; i++)
+                foreach (var (key, model) in new[] { ("from", line.Pairs[i].From), ("to", line.Pairs[i].To) })
+                {
+                    var where = SpecPath.Child(SpecPath.Index(SpecPath.Child(SpecPath.Child(at, "interpolation"), "pairs"), i), key);
+                    if (!e.Models.ContainsKey(model)) error(where, $"unknown model '{model}'{SpecPath.Hint(model, e.Models.Keys)}; models: {string.Join(", ", e.Models.Keys)}");
+                    else if (!seen.Add(model)) error(where, $"model '{model}' is in two pairs; each model's end sharpness must come from one line");
+                }
+            if (line.From >= line.To) error(SpecPath.Child(SpecPath.Child(at, "interpolation"), "from"), "from must be below to");
         }
-        ValidateFigures(e, path, Error);
-        if (e.Record.Accuracy && data.Kind != DatasetKind.Mnist)
-            Error(SpecPath.Child(path, "record.accuracy"), "accuracy is defined for classification data sets only");
+        if (analysis.Sensitivity != null && data.Kind != DatasetKind.Mnist)
+            error(SpecPath.Child(at, "sensitivity"), "sensitivity is defined for classifiers (softmax outputs)");
     }
 
     /// <summary>Each figure names series, metrics, models and analyses that exist, so a typo fails at load time, not after training.</summary>
