@@ -22,22 +22,17 @@ public static class FigureRenderer
         Color.FromHex("#bcbd22"), Color.FromHex("#7f7f7f"),
     ];
 
-    public static void SavePng(Figure figure, string path)
+    /// <summary>Draws the figure and writes it to <paramref name="path"/> atomically; a <see cref="StorageException"/> names the folder and <c>--out</c>.</summary>
+    public static void SavePng(Figure figure, string path) => AtomicFile.Write(path, RenderPng(figure), "--out");
+
+    /// <summary>
+    /// The figure as PNG bytes, <see cref="Width"/>×<see cref="Height"/>: the bytes ScottPlot's own SavePng would
+    /// write (it encodes the same image the same way, PNG at quality 100, before writing it out).
+    /// </summary>
+    public static byte[] RenderPng(Figure figure)
     {
         using var plot = Render(figure);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        try
-        {
-            Directory.CreateDirectory(folder);
-            // Written beside the target and renamed, so an interrupted render never leaves half a PNG.
-            var temp = path + ".tmp.png";
-            plot.SavePng(temp, Width, Height);
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw StorageException.Writing(folder, e, "--out");
-        }
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
     public static Plot Render(Figure figure)
