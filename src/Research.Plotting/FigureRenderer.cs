@@ -1,5 +1,6 @@
 using Research.Figures;
 using ScottPlot;
+using ScottPlot.TickGenerators;
 using Research.IO;
 
 namespace Research.Plotting;
@@ -123,13 +124,18 @@ public static class FigureRenderer
         }
     }
 
-    /// <summary>Decade ticks on log axes, from the series drawn against each axis only; whole epochs on an epoch axis; the right axis's label.</summary>
+    /// <summary>
+    /// Tick labels in the invariant culture on every axis; decade ticks on log axes, from the series drawn against
+    /// each axis only; whole epochs on an epoch axis; the right axis's label.
+    /// </summary>
     static void SetAxes(Plot plot, Figure figure)
     {
+        // Each axis's default generator, with ScottPlot's formatter replaced: it writes in the current culture.
+        foreach (var axis in plot.Axes.GetAxes()) axis.TickGenerator = new NumericAutomatic { LabelFormatter = TickLabels.Linear };
         if (figure.LogY) plot.Axes.Left.TickGenerator = LogTicks(Decades(figure.Series.Where(s => !OnRight(figure, s)).SelectMany(s => s.Y)));
         if (figure.LogX) plot.Axes.Bottom.TickGenerator = LogTicks(Decades(figure.Series.SelectMany(s => s.X)));
         else if (figure.XLabel.StartsWith("epoch", StringComparison.Ordinal))
-            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true }; // no epoch 1.35
+            plot.Axes.Bottom.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true, LabelFormatter = TickLabels.Linear }; // no epoch 1.35
         if (figure.Y2Label is null) return;
         plot.Axes.Right.Label.Text = figure.Y2Label;
         plot.Axes.Right.Label.FontSize = 14;
@@ -148,26 +154,16 @@ public static class FigureRenderer
         return logs.Count == 0 ? 0 : logs.Max() - logs.Min();
     }
 
-    /// <summary>10^v as a reader writes it: 100,000 rather than 1E+05, 0.001 rather than 1E-03.</summary>
-    static string LogLabel(double v)
-    {
-        var x = Math.Pow(10, v);
-        var culture = System.Globalization.CultureInfo.InvariantCulture;
-        return x >= 1000 && x < 1e12
-            ? double.Parse(x.ToString("G3", culture), culture).ToString("N0", culture) // three significant digits, with separators
-            : x.ToString("G3", culture);
-    }
-
     /// <summary>Decade ticks with log minor ticks over wide ranges; within about a decade, plain ticks labelled 10^v.</summary>
-    static ScottPlot.TickGenerators.NumericAutomatic LogTicks(double decades) => decades >= 1.5
+    static NumericAutomatic LogTicks(double decades) => decades >= 1.5
         ? new()
         {
-            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+            MinorTickGenerator = new LogMinorTickGenerator(),
             IntegerTicksOnly = true,
-            LabelFormatter = LogLabel,
+            LabelFormatter = TickLabels.Log,
         }
         : new()
         {
-            LabelFormatter = LogLabel,
+            LabelFormatter = TickLabels.Log,
         };
 }
