@@ -1,5 +1,6 @@
 using Research.Figures;
 using ScottPlot;
+using ScottPlot.TickGenerators;
 using Research.IO;
 
 namespace Research.Plotting;
@@ -22,22 +23,17 @@ public static class FigureRenderer
         Color.FromHex("#bcbd22"), Color.FromHex("#7f7f7f"),
     ];
 
-    public static void SavePng(Figure figure, string path)
+    /// <summary>Draws the figure and writes it to <paramref name="path"/> atomically; a <see cref="StorageException"/> names the folder and <c>--out</c>.</summary>
+    public static void SavePng(Figure figure, string path) => AtomicFile.Write(path, RenderPng(figure), "--out");
+
+    /// <summary>
+    /// The figure as PNG bytes, <see cref="Width"/>×<see cref="Height"/>: the bytes ScottPlot's own SavePng would
+    /// write (it encodes the same image the same way, PNG at quality 100, before writing it out).
+    /// </summary>
+    public static byte[] RenderPng(Figure figure)
     {
         using var plot = Render(figure);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        try
-        {
-            Directory.CreateDirectory(folder);
-            // Written beside the target and renamed, so an interrupted render never leaves half a PNG.
-            var temp = path + ".tmp.png";
-            plot.SavePng(temp, Width, Height);
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw StorageException.Writing(folder, e, "--out");
-        }
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
     public static Plot Render(Figure figure)
@@ -128,13 +124,18 @@ public static class FigureRenderer
         }
     }
 
-    /// <summary>Decade ticks on log axes, from the series drawn against each axis only; whole epochs on an epoch axis; the right axis's label.</summary>
+    /// <summary>
+    /// Tick labels in the invariant culture on every axis; decade ticks on log axes, from the series drawn against
+    /// each axis only; whole epochs on an epoch axis; the right axis's label.
+    /// </summary>
     static void SetAxes(Plot plot, Figure figure)
     {
+        // Each axis's default generator, with ScottPlot's formatter replaced: it writes in the current culture.
+        foreach (var axis in plot.Axes.GetAxes()) axis.TickGenerator = new NumericAutomatic { LabelFormatter = TickLabels.Linear };
         if (figure.LogY) plot.Axes.Left.TickGenerator = LogTicks(Decades(figure.Series.Where(s => !OnRight(figure, s)).SelectMany(s => s.Y)));
         if (figure.LogX) plot.Axes.Bottom.TickGenerator = LogTicks(Decades(figure.Series.SelectMany(s => s.X)));
         else if (figure.XLabel.StartsWith("epoch", StringComparison.Ordinal))
-            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true }; // no epoch 1.35
+            plot.Axes.Bottom.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true, LabelFormatter = TickLabels.Linear }; // no epoch 1.35
         if (figure.Y2Label is null) return;
         plot.Axes.Right.Label.Text = figure.Y2Label;
         plot.Axes.Right.Label.FontSize = 14;
@@ -153,26 +154,16 @@ public static class FigureRenderer
         return logs.Count == 0 ? 0 : logs.Max() - logs.Min();
     }
 
-    /// <summary>10^v as a reader writes it: 100,000 rather than 1E+05, 0.001 rather than 1E-03.</summary>
-    static string LogLabel(double v)
-    {
-        var x = Math.Pow(10, v);
-        var culture = System.Globalization.CultureInfo.InvariantCulture;
-        return x >= 1000 && x < 1e12
-            ? double.Parse(x.ToString("G3", culture), culture).ToString("N0", culture) // three significant digits, with separators
-            : x.ToString("G3", culture);
-    }
-
     /// <summary>Decade ticks with log minor ticks over wide ranges; within about a decade, plain ticks labelled 10^v.</summary>
-    static ScottPlot.TickGenerators.NumericAutomatic LogTicks(double decades) => decades >= 1.5
+    static NumericAutomatic LogTicks(double decades) => decades >= 1.5
         ? new()
         {
-            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+            MinorTickGenerator = new LogMinorTickGenerator(),
             IntegerTicksOnly = true,
-            LabelFormatter = LogLabel,
+            LabelFormatter = TickLabels.Log,
         }
         : new()
         {
-            LabelFormatter = LogLabel,
+            LabelFormatter = TickLabels.Log,
         };
 }
