@@ -34,6 +34,10 @@ public static class RunKey
             seed,
         };
         var json = JsonSerializer.Serialize(material, Json.Canonical);
+        // With one stream, the models built before this one decide its initial weights.
+        if (e.Seeding == SeedingKind.OneStream)
+            json += "\nbuilt before: " + JsonSerializer.Serialize(
+                e.Models.Values.TakeWhile(m => m.Id != modelId).Select(m => m.Layers).ToList(), Json.Canonical);
         // A run trained under a rounding switch (an ISA cap, MKL_CBWR, …) is another run; under the defaults
         // the key is what it always was, so the cached runs stay valid.
         if (withNumerics && Numerics.Settings.Count > 0) json += "\nnumerics: " + string.Join(" ", Numerics.Settings);

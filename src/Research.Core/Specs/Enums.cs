@@ -17,3 +17,10 @@ public enum LossKind { Mse, CrossEntropy }
 public enum OptimizerKind { Adam, Sgd }
 
 public enum ActivationKind { Relu, LeakyRelu, Selu, Tanh, Sigmoid }
+
+/// <summary>How a run's seed initialises its model.</summary>
+public enum SeedingKind
+{
+    /// <summary>The report's code: manual_seed(seed) once, then every model of the experiment built in the order listed, so each run first builds (and discards) the models listed before its own.</summary>
+    OneStream,
+}

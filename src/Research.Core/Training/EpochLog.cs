@@ -10,6 +10,9 @@ internal sealed class EpochLog(RecordSpec record)
     readonly List<int> _testEpochs = [];
     readonly List<double> _testLoss = [], _testAccuracy = [];
 
+    /// <summary>The training loss of every epoch so far.</summary>
+    public IReadOnlyList<double> TrainLosses => _loss;
+
     public double? LastTestAccuracy => _testAccuracy.Count > 0 ? _testAccuracy[^1] : null;
 
     public void Train(int epoch, double loss, double? accuracy, double? gradientNorm)

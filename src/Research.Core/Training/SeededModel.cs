@@ -45,6 +45,10 @@ internal sealed class SeededModel : IDisposable
         {
             TorchRuntime.SetThreads(e.Threads);
             manual_seed(seed);
+            // One stream, as the report's code: the models listed before this one draw their initial weights first.
+            if (e.Seeding == SeedingKind.OneStream)
+                foreach (var before in e.Models.Values.TakeWhile(m => m.Id != spec.Id))
+                    new SpecModel(before, DataShapes.Input(dataset)).Dispose();
             model = new SpecModel(spec, DataShapes.Input(dataset));
         }
         OptimizerStep? optimizer = null;

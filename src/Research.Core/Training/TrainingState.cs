@@ -53,7 +53,7 @@ internal sealed class TrainingState
     public void CountTowardsConvergence(ConvergenceSpec rule, double trainLoss)
     {
         Streak = trainLoss < rule.LossBelow ? Streak + 1 : 0;
-        if (Streak >= rule.Patience) Converged = Epoch;
+        if (Streak >= rule.Patience && rule.Settled(Epoch, Log.TrainLosses)) Converged = Epoch;
     }
 
     public void Snapshot(IEnumerable<Tensor> parameters)
