@@ -50,6 +50,8 @@ public sealed partial record Measure
     public static readonly Measure CriticalLoss = CriticalPoint(CriticalPointAnalysis.CriticalLoss) with { Heading = "loss at the critical point", IsLoss = true };
     public static readonly Measure CriticalGradientNorm = CriticalPoint(CriticalPointAnalysis.CriticalGradientNorm);
 
+    /// <summary>The lowest training loss of any epoch: what §3.2's code plots as "train loss" (HW1.3_No_of_ParamVSGenP0.ipynb).</summary>
+    public static readonly Measure MinTrainLoss = Run("min_train_loss", (r, _) => r.Metrics.TrainLoss.Min()) with { Label = "lowest training loss", IsLoss = true };
     public static readonly Measure MaxTrainAccuracy = Run("max_train_accuracy", (r, _) => TrainAccuracy.Of(r).Max()) with
         { Style = NumberStyle.Percent };
     public static readonly Measure EpochTrainAccuracy50 = Run("epoch_train_accuracy_50", (r, _) => FirstEpoch(r, TrainAccuracy, 0.5)) with
@@ -89,7 +91,7 @@ public sealed partial record Measure
         FinalTrainLoss, FinalTestLoss, FinalTrainAccuracy, FinalTestAccuracy, FinalGradientNorm,
         TrainTestLossGap, TrainTestAccuracyGap, PredictionRmse, PredictionMaxError,
         MinimalRatio, CriticalLoss, CriticalGradientNorm,
-        MaxTrainAccuracy, EpochTrainAccuracy50, EpochTrainAccuracy90,
+        MinTrainLoss, MaxTrainAccuracy, EpochTrainAccuracy50, EpochTrainAccuracy90,
         Sensitivity, EndSharpness, InterpolationBarrier, InterpolationEdgeRise, InterpolationArgminDistance,
         PcaExplainedVariance, PcaLayerExplainedVariance, PcaLayerAgreement, PcaLayerSubspaceAgreement, PcaStartSeparation, PcaDirectionCosine,
     ];

@@ -28,6 +28,7 @@ public class MeasureRegistryTests
     [InlineData("pca_layer_agreement", 0.999941, "0.99994")]
     [InlineData("final_train_loss", 0.000123456, "0.0001235")]
     [InlineData("train_accuracy", 0.5, "50%")]
+    [InlineData("min_train_loss", 0.0241963, "0.0242")]
     [InlineData("not_a_measure", 0.5, "0.5")]
     public void NumbersAreWrittenInTheirMeasuresStyle(string name, double value, string expected) =>
         Measure.Format(name, value).Should().Be(expected);
