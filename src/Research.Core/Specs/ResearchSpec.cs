@@ -14,6 +14,8 @@ public sealed record ResearchSpec
     /// <summary>The report's claims, in file order.</summary>
     public IReadOnlyDictionary<string, ClaimSpec> Claims { get; init; } = new Dictionary<string, ClaimSpec>();
     public BaselineSpec Baselines { get; init; } = new();
+    /// <summary>Where the report's own code contradicts its text (reports/report-code-audit), in file order.</summary>
+    public IReadOnlyList<ErratumSpec> Errata { get; init; } = [];
 
     public ExperimentSpec Experiment(string id, Profile profile) =>
         Experiments.TryGetValue(id, out var byProfile)

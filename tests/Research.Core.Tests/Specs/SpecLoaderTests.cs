@@ -16,6 +16,16 @@ public class SpecLoaderTests
     }
 
     [Fact]
+    public void AnErratumNamingAClaimThatDoesNotExistIsAnErrorAtItsEntry()
+    {
+        var yaml = TestSpecs.Fit() + "\nerrata:\n  - { section: \"1\", text: t, code: c, where: w, bears: b, claims: [no-such-claim] }\n";
+        var act = () => TestSpecs.Parse(yaml);
+        act.Should().Throw<SpecException>().WithMessage("*test.yaml:*errata[0].claims: unknown claim 'no-such-claim'*");
+        TestSpecs.Parse(TestSpecs.Fit() + "\nerrata:\n  - { section: \"1\", text: t, code: c, where: w, bears: b }\n").Errata.Should().ContainSingle()
+            .Which.Where.Should().Be("w");
+    }
+
+    [Fact]
     public void EachModelsSettingsAreResolvedAtLoadModelOverExperimentPerProfile()
     {
         var yaml = TestSpecs.Fit(extra:
@@ -64,7 +74,7 @@ public class SpecLoaderTests
         var error = ErrorsOf(yaml).Should().ContainSingle().Which;
         error.ToString().Should().Be(
             "test.yaml:15:5 experiments.tiny-fit.max_epoch: unknown key 'max_epoch'; did you mean 'max_epochs'? " +
-            "allowed: section, title, notes, dataset, train_samples, test_samples, loss, batch_size, max_epochs, convergence, record, critical_point, analysis, seeds, checkpoint_every, threads, models, figures");
+            "allowed: section, title, notes, dataset, train_samples, test_samples, loss, batch_size, max_epochs, convergence, record, critical_point, analysis, seeds, seeding, checkpoint_every, threads, models, figures");
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Research.Specs.Loading;
 /// </summary>
 public static class SpecLoader
 {
-    static readonly string[] TopLevelKeys = ["schema", "defaults", "datasets", "experiments", "claims", "baselines"];
+    static readonly string[] TopLevelKeys = ["schema", "defaults", "datasets", "experiments", "claims", "baselines", "errata"];
     public const int SchemaVersion = 1;
 
     public static ResearchSpec Load(string path, IReadOnlyList<string>? assignments = null)
@@ -57,6 +57,11 @@ public static class SpecLoader
                 (map["experiments"] as YamlMapping)?.Entries.Select(e => e.Key.Value).ToHashSet() ?? [], binder.Marks, errors);
 
         var baselines = map["baselines"] is { } bl ? binder.Bind<BaselineSpec>(bl, "baselines") : new BaselineSpec();
+        var errata = map["errata"] is { } er ? binder.Bind<IReadOnlyList<ErratumSpec>>(er, "errata") : null;
+        for (int i = 0; i < errata?.Count; i++)
+            foreach (var id in errata[i].Claims.Where(id => claims?.ContainsKey(id) != true))
+                binder.Error(map["errata"] is YamlSequence s ? s.Items[i] : map["errata"]!, SpecPath.Child(SpecPath.Index("errata", i), "claims"),
+                    $"unknown claim '{id}'{SpecPath.Hint(id, claims?.Keys ?? [])}");
 
         if (errors.Count > 0) throw new SpecException(errors.Distinct().OrderBy(e => e.Mark.File).ThenBy(e => e.Mark.Line).ThenBy(e => e.Mark.Column).ToList());
         return new ResearchSpec
@@ -67,6 +72,7 @@ public static class SpecLoader
             Experiments = experiments,
             Claims = claims ?? new Dictionary<string, ClaimSpec>(),
             Baselines = baselines ?? new BaselineSpec(),
+            Errata = errata ?? [],
         };
     }
 
