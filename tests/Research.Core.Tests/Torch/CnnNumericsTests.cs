@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FluentAssertions;
 using Research.Runs;
 using Research.Tests.Support;
@@ -48,23 +47,7 @@ public class CnnNumericsTests
     /// <summary>CNN-1 of cnn-depth, ci profile, seed 1, trained by the real CLI in a process with these variables.</summary>
     static async Task<RunResult> TrainCnn1(Dictionary<string, string> environment)
     {
-        var cache = TestSpecs.TempDir();
-        var start = new ProcessStartInfo("dotnet", [TestSpecs.ResearchDll(), "run", "cnn-depth", "--profile", "ci", "--model", "cnn-1", "--seed", "1"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = TestSpecs.RepoRoot,
-            Environment = { [RepoPaths.CacheVariable] = cache },
-        };
-        foreach (var (k, v) in environment) start.Environment[k] = v;
-        using var process = Process.Start(start)!;
-        var cancel = TestContext.Current.CancellationToken;
-        var stderr = process.StandardError.ReadToEndAsync(cancel);
-        var stdout = await process.StandardOutput.ReadToEndAsync(cancel);
-        await process.WaitForExitAsync(cancel);
-        process.ExitCode.Should().Be(0, stdout + await stderr);
-        var results = Directory.EnumerateFiles(cache, "*.json", SearchOption.AllDirectories)
-            .Select(f => new RunCache(cache).TryRead(f)).OfType<RunResult>().ToList();
+        var results = await ChildRuns.Train(["run", "cnn-depth", "--profile", "ci", "--model", "cnn-1", "--seed", "1"], environment);
         results.Should().ContainSingle("one run was trained");
         return results[0];
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FluentAssertions;
 using Research.IO;
 using Research.Runs;
@@ -32,29 +31,13 @@ public class AsRunReproductionTests
     }
 
     /// <summary>fit-sinc's full profile, seed 1, with the code's settings, trained by the real CLI in a process with the generic kernels.</summary>
-    static async Task<IReadOnlyList<RunResult>> Train(string[] models)
+    static Task<IReadOnlyList<RunResult>> Train(string[] models)
     {
-        var cache = TestSpecs.TempDir();
         string[] asRun =
         [
             "--set", "datasets.sinc.points=300", "--set", "seeding=one_stream",
             "--set", "convergence={loss_below: 1.0e-3, after_epoch: 5, flat_for: 2, flat_below: 1.0e-5}",
         ];
-        var start = new ProcessStartInfo("dotnet", [TestSpecs.ResearchDll(), "run", "fit-sinc", "--profile", "full", "--seed", "1", .. models, .. asRun])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = TestSpecs.RepoRoot,
-            Environment = { [RepoPaths.CacheVariable] = cache },
-        };
-        foreach (var (k, v) in GenericKernels) start.Environment[k] = v;
-        using var process = Process.Start(start)!;
-        var cancel = TestContext.Current.CancellationToken;
-        var stderr = process.StandardError.ReadToEndAsync(cancel);
-        var stdout = await process.StandardOutput.ReadToEndAsync(cancel);
-        await process.WaitForExitAsync(cancel);
-        process.ExitCode.Should().Be(0, stdout + await stderr);
-        return Directory.EnumerateFiles(cache, "*.json", SearchOption.AllDirectories)
-            .Select(f => new RunCache(cache).TryRead(f)).OfType<RunResult>().ToList();
+        return ChildRuns.Train(["run", "fit-sinc", "--profile", "full", "--seed", "1", .. models, .. asRun], GenericKernels);
     }
 }
