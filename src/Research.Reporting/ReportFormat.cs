@@ -38,7 +38,7 @@ public static class ReportFormat
     /// </summary>
     static string Deviation(string? metric, double sd)
     {
-        if (Measure.Find(metric)?.Style is NumberStyle.Count or NumberStyle.Percent || Measure.FindSeries(metric)?.Style is NumberStyle.Percent)
+        if (Measure.StyleOf(metric) is NumberStyle.Count or NumberStyle.Percent)
             return Measure.Format(metric, sd);
         if (sd == 0 || !double.IsFinite(sd)) return sd.ToString("G3", Invariant);
         var digits = 1 - (int)Math.Floor(Math.Log10(Math.Abs(sd))); // decimals that keep two significant digits

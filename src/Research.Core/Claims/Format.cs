@@ -6,14 +6,12 @@ namespace Research.Claims;
 /// <summary>Numbers as a researcher reads them in messages: each measure in its own style (see <see cref="Measure"/>), ∞ as "never".</summary>
 public static class Format
 {
-    public static string Value(string metric, double v) => Measure.Format(metric, v);
-
     /// <summary>A range bound: plain number, ∞ for unbounded.</summary>
     public static string Bound(double v) =>
         double.IsPositiveInfinity(v) ? "∞" : double.IsNegativeInfinity(v) ? "-∞" : v.ToString("G4", CultureInfo.InvariantCulture);
 
     public static string List(string metric, IEnumerable<double> values) =>
-        "[" + string.Join(", ", values.Select(v => Value(metric, v))) + "]";
+        "[" + string.Join(", ", values.Select(v => Measure.Format(metric, v))) + "]";
 
     /// <summary>A one-sided p-value as a reader wants it: "p &lt; 0.0001" rather than "p = 0", "p &gt; 0.9999" (the opposite direction) rather than "p = 1".</summary>
     public static string P(double p) =>

@@ -22,7 +22,7 @@ internal static class RangeClaim
             var value = values.Values.First()[0];
             var inside = value >= min && value <= max;
             return new ClaimResult(c, ClaimEvaluator.Of(inside),
-                $"{c.Metric} = {Format.Value(c.Metric!, value)}, one value over all runs of the experiment; expected {Format.Range(min, max)}",
+                $"{c.Metric} = {Measure.Format(c.Metric!, value)}, one value over all runs of the experiment; expected {Format.Range(min, max)}",
                 values, input.Experiment.Seeds.Count);
         }
         var parts = new List<string>();
@@ -38,7 +38,7 @@ internal static class RangeClaim
                 verdict = low >= min && high <= max ? Verdict.Holds
                     : high < min || low > max ? Verdict.Deviates
                     : Verdict.Inconclusive;
-                detail = Invariant($"mean {Format.Value(c.Metric!, mean)} ± {Format.Value(c.Metric!, half)} ({c.Rule.Confidence:P0} CI, n = {v.Length})") +
+                detail = Invariant($"mean {Measure.Format(c.Metric!, mean)} ± {Measure.Format(c.Metric!, half)} ({c.Rule.Confidence:P0} CI, n = {v.Length})") +
                          (verdict == Verdict.Inconclusive ? ": the interval straddles a bound" : "");
             }
             else

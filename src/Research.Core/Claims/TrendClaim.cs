@@ -1,6 +1,7 @@
 using System.Globalization;
 using Research.Specs;
 using static System.FormattableString;
+using Research.Measures;
 
 namespace Research.Claims;
 
@@ -32,7 +33,7 @@ internal static class TrendClaim
         }
         else throw new InvalidOperationException($"trend claims take rule spearman or mann_kendall, not {c.Rule.Kind}");
         var holds = p <= c.Rule.Alpha;
-        var listing = string.Join(", ", c.Models.Select(m => $"{input.Label(m)} {Format.Value(c.Metric!, values[m].Average())}"));
+        var listing = string.Join(", ", c.Models.Select(m => $"{input.Label(m)} {Measure.Format(c.Metric!, values[m].Average())}"));
         var test = $"{name} = {statistic.ToString("0.###", CultureInfo.InvariantCulture)}, one-sided {Format.P(p)}";
         return new ClaimResult(c, ClaimEvaluator.Of(holds),
             Invariant($"{c.Metric} expected {(increasing ? "increasing" : "decreasing")} along the sweep; means {listing}; {test} (α = {c.Rule.Alpha})"),

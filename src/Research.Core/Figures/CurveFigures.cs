@@ -1,3 +1,4 @@
+using Research.Analysis;
 using Research.Data;
 using Research.Measures;
 using Research.Specs;
@@ -20,23 +21,23 @@ internal static class CurveFigures
         };
     }
 
-    public static Figure Loss(FigureSpec spec, ExperimentSpec e, IReadOnlyList<RunResult> runs) =>
-        PerRun(spec, e, runs, Measure.TrainLoss.Of, "Training loss",
+    public static Figure Loss(FigureSpec spec, ExperimentSpec e, ExperimentResults results) =>
+        PerRun(spec, e, results, Measure.TrainLoss.Of, "Training loss",
             e.Loss == LossKind.Mse ? "training loss (MSE, log scale)" : "training loss (cross-entropy, log scale)", threshold: true);
 
-    public static Figure GradientNorm(FigureSpec spec, ExperimentSpec e, IReadOnlyList<RunResult> runs) =>
-        PerRun(spec, e, runs,
+    public static Figure GradientNorm(FigureSpec spec, ExperimentSpec e, ExperimentResults results) =>
+        PerRun(spec, e, results,
             r => r.Metrics.GradientNorm ?? throw new InvalidOperationException($"{e.Id}: figure {spec.Number} needs record: {{ gradient_norm: true }}"),
             "Gradient norm", "‖∇θ L‖₂ (log scale)", threshold: false);
 
     /// <summary>One series per run, one colour per model (its first seed bold), with the convergence threshold if asked.</summary>
-    static Figure PerRun(FigureSpec spec, ExperimentSpec e, IReadOnlyList<RunResult> runs, Func<RunResult, double[]> values, string what, string yLabel, bool threshold)
+    static Figure PerRun(FigureSpec spec, ExperimentSpec e, ExperimentResults results, Func<RunResult, double[]> values, string what, string yLabel, bool threshold)
     {
         var series = new List<FigureSeries>();
         var group = 0;
         foreach (var (id, model) in e.Models)
         {
-            var mine = FigureBuilder.RunsOf(runs, id);
+            var mine = results.Of(id);
             foreach (var run in mine)
                 series.Add(new FigureSeries
                 {
@@ -65,14 +66,14 @@ internal static class CurveFigures
         };
     }
 
-    public static Figure Predictions(FigureSpec spec, ExperimentSpec e, DatasetSpec data, IReadOnlyList<RunResult> runs)
+    public static Figure Predictions(FigureSpec spec, ExperimentSpec e, DatasetSpec data, ExperimentResults results)
     {
         var (x, y) = Truth(data);
         var series = new List<FigureSeries> { new() { Id = "truth", Label = $"ground truth {TargetFunctions.Formula(data.Function!.Value)}", X = x, Y = y, Reference = true } };
         var group = 0;
         foreach (var (id, model) in e.Models)
         {
-            var run = FigureBuilder.RunsOf(runs, id).First();
+            var run = results.Of(id).First();
             series.Add(new FigureSeries
             {
                 Id = $"{id}/seed{run.Seed}",
@@ -89,7 +90,7 @@ internal static class CurveFigures
     }
 
     /// <summary>Recorded series of the chosen models: one colour per model, the first series solid, the others dashed; other seeds faint.</summary>
-    public static Figure Metrics(FigureSpec spec, ExperimentSpec e, IReadOnlyList<RunResult> runs)
+    public static Figure Metrics(FigureSpec spec, ExperimentSpec e, ExperimentResults results)
     {
         var measures = (spec.Series.Count > 0 ? spec.Series : [Measure.TrainLoss.Name]).Select(Measure.GetSeries).ToList();
         var models = spec.Models.Count > 0 ? spec.Models : e.Models.Keys.ToList();
@@ -97,7 +98,7 @@ internal static class CurveFigures
         for (int group = 0; group < models.Count; group++)
         {
             var id = models[group];
-            var mine = FigureBuilder.RunsOf(runs, id);
+            var mine = results.Of(id);
             foreach (var run in mine)
                 for (int k = 0; k < measures.Count; k++)
                     series.Add(new FigureSeries

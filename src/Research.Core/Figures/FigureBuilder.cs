@@ -18,12 +18,12 @@ public static class FigureBuilder
     static Figure Build(FigureSpec spec, ExperimentSpec e, DatasetSpec data, ExperimentResults results) => spec.Kind switch
     {
         FigureKind.Target => CurveFigures.Target(spec, data),
-        FigureKind.LossCurves => CurveFigures.Loss(spec, e, results.Runs),
-        FigureKind.GradientNorm => CurveFigures.GradientNorm(spec, e, results.Runs),
-        FigureKind.Predictions => CurveFigures.Predictions(spec, e, data, results.Runs),
-        FigureKind.Curves => CurveFigures.Metrics(spec, e, results.Runs),
-        FigureKind.Sweep => SweepFigures.Sweep(spec, e, results.Runs),
-        FigureKind.Scatter => SweepFigures.Scatter(spec, e, results.Runs),
+        FigureKind.LossCurves => CurveFigures.Loss(spec, e, results),
+        FigureKind.GradientNorm => CurveFigures.GradientNorm(spec, e, results),
+        FigureKind.Predictions => CurveFigures.Predictions(spec, e, data, results),
+        FigureKind.Curves => CurveFigures.Metrics(spec, e, results),
+        FigureKind.Sweep => SweepFigures.Sweep(spec, e, results),
+        FigureKind.Scatter => SweepFigures.Scatter(spec, e, results),
         FigureKind.Pca => AnalysisFigures.Pca(spec, e, results),
         FigureKind.Interpolation => AnalysisFigures.Interpolation(spec, e, results),
         _ => throw new ArgumentOutOfRangeException(nameof(spec)),
@@ -32,8 +32,4 @@ public static class FigureBuilder
     /// <summary>"(3 seeds; bold: seed 1)" or "(1 seed)": how a title says which run is drawn bold.</summary>
     internal static string Seeds(ExperimentSpec e) =>
         $"{e.Seeds.Count} seed{(e.Seeds.Count == 1 ? "" : "s")}{(e.Seeds.Count > 1 ? $"; bold: seed {e.Seeds[0]}" : "")}";
-
-    /// <summary>A model's runs in seed order.</summary>
-    internal static List<Training.RunResult> RunsOf(IReadOnlyList<Training.RunResult> runs, string model) =>
-        runs.Where(r => r.Model == model).OrderBy(r => r.Seed).ToList();
 }

@@ -1,3 +1,4 @@
+using Research.Analysis;
 using Research.Measures;
 using Research.Specs;
 using Research.Training;
@@ -8,13 +9,13 @@ namespace Research.Figures;
 internal static class SweepFigures
 {
     /// <summary>One point per run: one measure against another, one colour per model.</summary>
-    public static Figure Scatter(FigureSpec spec, ExperimentSpec e, IReadOnlyList<RunResult> runs)
+    public static Figure Scatter(FigureSpec spec, ExperimentSpec e, ExperimentResults results)
     {
         var x = Measure.Get(spec.X ?? throw new InvalidOperationException($"{e.Id}: scatter figure {spec.Number} needs x"));
         var y = Measure.Get(spec.Y ?? throw new InvalidOperationException($"{e.Id}: scatter figure {spec.Number} needs y"));
         var series = e.Models.Select((m, group) =>
         {
-            var mine = FigureBuilder.RunsOf(runs, m.Key);
+            var mine = results.Of(m.Key);
             return new FigureSeries
             {
                 Id = m.Key, Label = $"{m.Value.Label} ({mine.Count} runs)", Group = group, Markers = true,
@@ -30,12 +31,12 @@ internal static class SweepFigures
     }
 
     /// <summary>Final measures against a model property: seed means joined by a line, each seed a faint point; optionally one measure on the right axis.</summary>
-    public static Figure Sweep(FigureSpec spec, ExperimentSpec e, IReadOnlyList<RunResult> runs)
+    public static Figure Sweep(FigureSpec spec, ExperimentSpec e, ExperimentResults results)
     {
         var x = spec.X ?? "parameters";
         double Position(string model) => x switch
         {
-            "parameters" => runs.First(r => r.Model == model).Parameters,
+            "parameters" => results.Of(model)[0].Parameters,
             "batch_size" => e.Models[model].Settings.Batch.Size
                 ?? throw new InvalidOperationException($"{e.Id}: figure {spec.Number}: model {model} trains full-batch; no batch size to plot"),
             _ => throw new InvalidOperationException($"{e.Id}: figure {spec.Number}: sweep x must be parameters or batch_size, not '{x}'"),
@@ -48,7 +49,7 @@ internal static class SweepFigures
         var axes = left.Select(m => (Measure: m, Right: false)).ToList();
         if (right != null) axes.Add((right, true));
         for (int k = 0; k < axes.Count; k++)
-            series.AddRange(MeanAndSeeds(axes[k].Measure, axes[k].Right, k, models, xs, runs));
+            series.AddRange(MeanAndSeeds(axes[k].Measure, axes[k].Right, k, models, xs, results));
         var loss = left.All(m => m.IsLoss);
         return new Figure
         {
@@ -64,9 +65,9 @@ internal static class SweepFigures
     }
 
     /// <summary>The seed means of one measure joined by a line, and (with several seeds) each seed as a faint point.</summary>
-    static IEnumerable<FigureSeries> MeanAndSeeds(Measure measure, bool onRight, int group, List<string> models, double[] xs, IReadOnlyList<RunResult> runs)
+    static IEnumerable<FigureSeries> MeanAndSeeds(Measure measure, bool onRight, int group, List<string> models, double[] xs, ExperimentResults results)
     {
-        var perModel = models.Select(m => FigureBuilder.RunsOf(runs, m).Select(r => measure.Of(r)).ToArray()).ToList();
+        var perModel = models.Select(m => results.Of(m).Select(r => measure.Of(r)).ToArray()).ToList();
         yield return new FigureSeries
         {
             Id = $"{measure.Name}/mean", Label = $"{measure.Label}{(perModel[0].Length > 1 ? $" (mean of {perModel[0].Length} seeds)" : "")}",

@@ -115,9 +115,11 @@ public sealed partial record Measure
     public static SeriesMeasure GetSeries(string name) =>
         FindSeries(name) ?? throw new ArgumentException($"unknown series '{name}'; series: {string.Join(", ", SeriesNames)}");
 
-    /// <summary>A number as the named measure or series writes it; plain four significant digits for any other name.</summary>
-    public static string Format(string? name, double value) =>
-        (Find(name)?.Style ?? FindSeries(name)?.Style ?? NumberStyle.General).Write(value);
+    /// <summary>How the named measure or series writes its numbers; plain four significant digits for any other name.</summary>
+    public static NumberStyle StyleOf(string? name) => Find(name)?.Style ?? FindSeries(name)?.Style ?? NumberStyle.General;
+
+    /// <summary>A number as the named measure or series writes it.</summary>
+    public static string Format(string? name, double value) => StyleOf(name).Write(value);
 
     static Measure Run(string name, Func<RunResult, double[]?, double> read) => new() { Name = name, Scope = MeasureScope.Run, Read = read };
 

@@ -58,7 +58,7 @@ public sealed class Reproduction(Engine engine)
     static ClaimResult Judge(ClaimSpec claim, ExperimentResults results, double[]? target)
     {
         var models = claim.Models.Append(claim.Than).OfType<string>().Distinct();
-        var runs = models.ToDictionary(m => m, m => (IReadOnlyList<RunResult>)results.Runs.Where(r => r.Model == m).ToList());
+        var runs = models.ToDictionary(m => m, results.Of);
         return ClaimEvaluator.Evaluate(new ClaimInput(claim, results.Experiment, runs, target, results.Scalars));
     }
 }

@@ -20,7 +20,7 @@ internal static class ReproducedValues
         var line = new Line();
         if (result.Values.Count == 0) return line.Text("–");
         if (Measure.Find(c.Metric)?.Scope == MeasureScope.Experiment)
-            return line.Text($"{c.Metric} = {Format.Value(c.Metric!, result.Values.Values.First()[0])}");
+            return line.Text($"{c.Metric} = {Measure.Format(c.Metric!, result.Values.Values.First()[0])}");
         var (quantity, metric) = c.Kind switch
         {
             ClaimKind.Shape => (ShapeQuantity(c.Shape!), (string?)null),
