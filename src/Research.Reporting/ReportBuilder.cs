@@ -26,6 +26,7 @@ public static class ReportBuilder
         OpeningSection.Write(data, blocks);
         ContentsSection.Write(data, blocks);
         SummarySection.Write(data, blocks);
+        VariantsSection.Write(data, blocks);
         ErrataSection.Write(data, blocks);
         foreach (var e in data.Experiments) ExperimentSection.Write(data, e, blocks);
         FigureIndexSection.Write(data, blocks);

@@ -22,6 +22,14 @@ public sealed record ReportData(ResearchSpec Spec, Profile Profile, string GitCo
     public IReadOnlyList<ClaimResult> Claims { get; } =
         Experiments.SelectMany(e => e.Claims).OrderBy(c => c.Claim.Section, SectionOrder.Comparer).ToList();
 
+    /// <summary>The claims judged under the other variants (as run, harness), where their experiment can run them.</summary>
+    public IReadOnlyList<ClaimResult> Alternatives { get; init; } = [];
+
+    /// <summary>A claim's verdict under a variant: null where the experiment cannot run it (or declares no variants).</summary>
+    public ClaimResult? Judged(string claim, Variant variant) => variant == Variant.AsWritten
+        ? Claims.FirstOrDefault(c => c.Claim.Id == claim)
+        : Alternatives.FirstOrDefault(c => c.Claim.Id == claim && c.Variant == variant);
+
     public IEnumerable<Figure> Figures => Experiments.SelectMany(e => e.Figures).OrderBy(f => f.Number);
 
     public IEnumerable<RunResult> Runs => Experiments.SelectMany(e => e.Results.Runs);
@@ -34,10 +42,12 @@ public sealed record ReportData(ResearchSpec Spec, Profile Profile, string GitCo
     /// </summary>
     public static ReportData Collect(Reproduction reproduction, Profile profile, IRunObserver? observer = null, CancellationToken cancel = default)
     {
-        var experiments = reproduction.Outcomes(profile, observer, cancel)
+        var experiments = reproduction.Outcomes(profile, Variant.AsWritten, observer, cancel)
             .OrderBy(o => o.Experiment.Section, SectionOrder.Comparer)
             .ToList();
-        return new ReportData(reproduction.Spec, profile, GitInfo.Commit(reproduction.Engine.Paths.Root), experiments);
+        var alternatives = Variants.All.Where(v => v != Variant.AsWritten)
+            .SelectMany(v => reproduction.Outcomes(profile, v, observer, cancel)).SelectMany(o => o.Claims).ToList();
+        return new ReportData(reproduction.Spec, profile, GitInfo.Commit(reproduction.Engine.Paths.Root), experiments) { Alternatives = alternatives };
     }
 }
 

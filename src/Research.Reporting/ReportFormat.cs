@@ -67,6 +67,9 @@ public static class ReportFormat
 
     public static string Word(Verdict v) => v.ToString().ToLowerInvariant();
 
+    /// <summary>A recorded verdict, "pending" while the full profile has not measured it.</summary>
+    public static string Word(Verdict? v) => v is { } x ? Word(x) : "pending";
+
     public static string Profile(Profile p) => p.ToString().ToLowerInvariant();
 
     public static string Optimizer(OptimizerSpec o)

@@ -3,6 +3,7 @@ using Research.Claims;
 using Research.Cli.Display;
 using Spectre.Console;
 using Research.Outcomes;
+using Research.Specs;
 
 namespace Research.Cli.Commands;
 
@@ -13,12 +14,15 @@ internal static class ClaimsCommand
     {
         var spec = CommonOptions.Spec();
         var profile = CommonOptions.ProfileOption();
+        var variant = CommonOptions.VariantOption();
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the verdicts to this file as JSON (claim, variant, profile, verdict, recorded, message, statistic)." };
         var filter = new Option<string[]>("--claim", "-c") { Description = "Only claims whose id or section starts with this (repeatable), e.g. -c 1.1 -c deep7." };
         var command = new Command("claims",
             """
             Judge the report's claims over the profile's seeds and list each verdict beside the report's words
             and the verdict experiments.yaml records. Runs come from the run cache; missing ones are trained.
-            """) { spec, profile, filter };
+            Claims whose experiment cannot run the chosen variant are left out.
+            """) { spec, profile, variant, filter, json };
         command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
         {
             var engine = CommonOptions.CreateEngine(parse.GetValue(spec), []);
@@ -26,9 +30,18 @@ internal static class ClaimsCommand
             var claims = engine.Spec.Claims.Values
                 .Where(c => prefixes.Length == 0 || prefixes.Any(f => c.Id.StartsWith(f, StringComparison.Ordinal) || c.Section.StartsWith(f, StringComparison.Ordinal)))
                 .ToList();
+            var v = CommonOptions.ParseVariant(parse.GetValue(variant));
             var reproduction = new Reproduction(engine);
-            var results = claims.Select(c => reproduction.Claim(c.Id, parse.GetValue(profile), new LiveProgress(null), cancel)).ToList();
+            var results = claims.Where(c => engine.Spec.Experiments[c.Experiment].Runnable.Contains(v))
+                .Select(c => reproduction.Claim(c.Id, parse.GetValue(profile), v, new LiveProgress(null), cancel)).ToList();
             AnsiConsole.Write(ClaimTable.Create(results));
+            if (parse.GetValue(json) is { } file)
+                Research.IO.AtomicFile.Write(file.FullName, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(results.Select(r => new
+                {
+                    claim = r.Claim.Id, variant = r.Variant.Key(), profile = r.Profile.ToString().ToLowerInvariant(),
+                    verdict = r.Verdict.ToString().ToLowerInvariant(), recorded = r.Expected?.ToString().ToLowerInvariant(),
+                    message = r.Message, statistic = r.Statistic,
+                }), Research.IO.Json.Options), "the --json file");
             return results.All(r => r.AsExpected) ? 0 : 1;
         })));
         return command;

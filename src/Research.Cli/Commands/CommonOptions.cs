@@ -21,6 +21,20 @@ internal static class CommonOptions
         HelpName = "ci|full",
     };
 
+    /// <summary>--variant as_written|as_run|harness: which of an experiment's three settings to run (issue 22).</summary>
+    public static Option<string> VariantOption() => new("--variant", "-V")
+    {
+        Description = "as_written: the report's text (where silent, its code's); as_run: the report's code, as it ran; " +
+                      "harness: this project's better-founded definitions. Each experiment declares all three in experiments.yaml.",
+        DefaultValueFactory = _ => "as_written",
+        HelpName = "as_written|as_run|harness",
+    };
+
+    /// <summary>The variant a --variant value names, or a clear error listing the three.</summary>
+    public static Variant ParseVariant(string? value) =>
+        Variants.Parse(value ?? "as_written")
+        ?? throw new ArgumentException($"unknown variant '{value}'; variants: {string.Join(", ", Variants.All.Select(v => v.Key()))}");
+
     public static Option<string[]> Set() => new("--set")
     {
         Description = "Override a setting of the experiment for this invocation, e.g. --set models.model-1.optimizer.lr=0.002 " +

@@ -44,7 +44,7 @@ internal static class ErrorHandling
             AnsiConsole.MarkupLine($"Runs that finished are cached; this one was not stored. Details (native and .NET stack traces): {Markup.Escape(FailureLog.Write(e))}");
             return TrainingError;
         }
-        catch (KeyNotFoundException e)
+        catch (Exception e) when (e is KeyNotFoundException or ArgumentException)
         {
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
             return SpecError;

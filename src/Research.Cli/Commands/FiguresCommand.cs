@@ -29,7 +29,7 @@ internal static class FiguresCommand
             foreach (var id in ids)
             {
                 if (engine.Spec.Experiment(id, p).Figures.Count == 0) continue;
-                foreach (var figure in reproduction.Outcome(id, p, new Display.LiveProgress(null), cancel).Figures)
+                foreach (var figure in reproduction.Outcome(id, p, Specs.Variant.AsWritten, new Display.LiveProgress(null), cancel).Figures)
                 {
                     var path = Path.Combine(folder, figure.FileName);
                     FigureRenderer.SavePng(figure, path);

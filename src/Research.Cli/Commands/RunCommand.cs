@@ -14,6 +14,7 @@ internal static class RunCommand
         var experiment = new Argument<string>("experiment") { Description = "Experiment id from experiments.yaml (see `research list`)." };
         var spec = CommonOptions.Spec();
         var profile = CommonOptions.ProfileOption();
+        var variant = CommonOptions.VariantOption();
         var set = CommonOptions.Set();
         var seeds = new Option<int[]>("--seed", "-s") { Description = "Train only these seeds (repeatable); default: the profile's seeds." };
         var models = new Option<string[]>("--model", "-m") { Description = "Train only these models (repeatable); default: all of the experiment's models." };
@@ -22,18 +23,19 @@ internal static class RunCommand
             Train every model of an experiment from every seed of the chosen profile, through the engine the
             tests use. Finished runs are cached (.cache/runs, or $RESEARCH_CACHE): asking again prints the
             stored result at once. Ctrl+C stops cleanly; the interrupted run is not stored.
-            """) { experiment, spec, profile, seeds, models, set };
+            """) { experiment, spec, profile, variant, seeds, models, set };
         command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
         {
             var engine = CommonOptions.CreateEngine(parse.GetValue(spec), CommonOptions.ForExperiment(parse.GetValue(experiment)!, parse.GetValue(set) ?? []));
-            var e = engine.Spec.Experiment(parse.GetValue(experiment)!, parse.GetValue(profile));
+            var e = engine.Spec.Experiment(parse.GetValue(experiment)!, parse.GetValue(profile), CommonOptions.ParseVariant(parse.GetValue(variant)));
+            if (e.Unavailable is { } why) throw new ArgumentException($"{e.Id} cannot be run {e.Variant.Words()}: {why}");
             var chosenSeeds = parse.GetValue(seeds) is { Length: > 0 } s ? s : e.Seeds.ToArray();
             var chosenModels = parse.GetValue(models) is { Length: > 0 } m ? m : e.Models.Keys.ToArray();
             foreach (var id in chosenModels)
                 if (!e.Models.ContainsKey(id))
                     throw new KeyNotFoundException($"experiment {e.Id} has no model '{id}'; models: {string.Join(", ", e.Models.Keys)}");
 
-            AnsiConsole.MarkupLine($"[bold]§{e.Section} {Markup.Escape(e.Title)}[/] — {e.Profile.ToString().ToLowerInvariant()} profile, " +
+            AnsiConsole.MarkupLine($"[bold]§{e.Section} {Markup.Escape(e.Title)}[/] — {e.Variant.Words()}, {e.Profile.ToString().ToLowerInvariant()} profile, " +
                                    $"{chosenModels.Length} model(s) × {chosenSeeds.Length} seed(s), up to {e.MaxEpochs:N0} epochs, {Batches(e, chosenModels)}");
             Research.Torch.TorchRuntime.SetThreads(e.Threads); // loads libtorch and configures its numerics before anything trains
             AnsiConsole.MarkupLine($"[grey]numerics: {Markup.Escape(Research.Torch.Numerics.Mode)} (machine {Research.Torch.Numerics.Fingerprint})[/]");

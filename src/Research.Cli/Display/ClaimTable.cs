@@ -18,7 +18,7 @@ internal static class ClaimTable
                 Markup.Escape(r.Claim.Id),
                 Markup.Escape($"\"{r.Claim.Quote}\"" + (r.Claim.Reported is { } n ? $" ({n})" : "")),
                 $"[{color}]{r.Verdict.ToString().ToLowerInvariant()}[/]",
-                r.AsExpected ? "[green]yes[/]" : $"[red]no: {r.Expected.ToString().ToLowerInvariant()}[/]",
+                r.AsExpected ? "[green]yes[/]" : $"[red]no: {r.Expected?.ToString().ToLowerInvariant() ?? "pending"}[/]",
                 Markup.Escape(r.Message));
         }
         return table;

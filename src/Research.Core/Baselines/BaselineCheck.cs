@@ -61,13 +61,13 @@ public sealed class BaselineCheck(BaselineStore store, BaselineSpec rules, IFigu
     }
 
     /// <summary>Verified files no check of <paramref name="experiments"/> reads: a dangling snapshot fails, as in Verify.</summary>
-    public IReadOnlyList<string> Unused(ResearchSpec spec, IEnumerable<string> experiments, Profile profile)
+    public IReadOnlyList<string> Unused(ResearchSpec spec, IEnumerable<string> experiments, Profile profile, Variant variant = Variant.AsWritten)
     {
         var used = new HashSet<string>();
         foreach (var id in experiments)
         {
             used.Add(BaselineStore.Verified(id, "json"));
-            foreach (var f in spec.Experiment(id, profile).Figures)
+            foreach (var f in spec.Experiment(id, profile, variant).Figures)
                 used.Add(BaselineStore.Verified(Path.GetFileNameWithoutExtension(Figure.FileNameOf(f.Number)), images.Extension));
         }
         return store.VerifiedFiles().Where(f => !used.Contains(f)).ToList();

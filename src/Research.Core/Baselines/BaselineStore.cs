@@ -13,6 +13,10 @@ public sealed class BaselineStore(string folder)
 {
     public string Folder { get; } = folder;
 
+    /// <summary>baselines/&lt;profile&gt;/&lt;variant&gt;: one folder of snapshots and figures per profile and variant (as_written, as_run, harness).</summary>
+    public static string FolderOf(string baselines, Specs.Profile profile, Specs.Variant variant) =>
+        Path.Combine(baselines, profile.ToString().ToLowerInvariant(), Specs.Variants.Key(variant));
+
     public static string Verified(string name, string extension) => $"{name}.verified.{extension}";
     public static string Received(string name, string extension) => $"{name}.received.{extension}";
 

@@ -10,7 +10,7 @@ namespace Research.Claims;
 /// </summary>
 public static class ClaimEvaluator
 {
-    public static ClaimResult Evaluate(ClaimInput input) => Judge(input) with { Profile = input.Experiment.Profile };
+    public static ClaimResult Evaluate(ClaimInput input) => Judge(input) with { Profile = input.Experiment.Profile, Variant = input.Experiment.Variant };
 
     static ClaimResult Judge(ClaimInput input)
     {

@@ -15,8 +15,11 @@ public sealed record ClaimResult(
     /// <summary>The profile whose runs were judged.</summary>
     public Specs.Profile Profile { get; init; }
 
-    /// <summary>The verdict experiments.yaml records for this profile.</summary>
-    public Verdict Expected => Claim.Expected(Profile);
+    /// <summary>The variant whose runs were judged.</summary>
+    public Specs.Variant Variant { get; init; }
+
+    /// <summary>The verdict experiments.yaml records for this profile and variant; null while pending.</summary>
+    public Verdict? Expected => Claim.Expected(Profile, Variant);
 
     public bool AsExpected => Verdict == Expected;
 

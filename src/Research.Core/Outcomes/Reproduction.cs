@@ -15,32 +15,36 @@ namespace Research.Outcomes;
 /// </summary>
 public sealed class Reproduction(Engine engine)
 {
-    readonly ConcurrentDictionary<(string, Profile), Lazy<ExperimentOutcome>> _outcomes = new();
+    readonly ConcurrentDictionary<(string, Profile, Variant), Lazy<ExperimentOutcome>> _outcomes = new();
 
     public Engine Engine { get; } = engine;
     public ResearchSpec Spec => Engine.Spec;
 
-    /// <summary>An experiment's outcome on a profile: its runs trained if missing (else read from the cache), analysed and judged.</summary>
+    /// <summary>An experiment's outcome on a profile under a variant: its runs trained if missing (else read from the cache), analysed and judged.</summary>
     /// <param name="experiment">The experiment's id.</param>
     /// <param name="profile">ci or full.</param>
+    /// <param name="variant">Which of its settings (as written unless asked); one that cannot be run throws, with its reason.</param>
     /// <param name="observer">Progress of the runs that train (the first caller's).</param>
     /// <param name="cancel">Stops training between epochs.</param>
-    public ExperimentOutcome Outcome(string experiment, Profile profile, IRunObserver? observer = null, CancellationToken cancel = default)
+    public ExperimentOutcome Outcome(string experiment, Profile profile, Variant variant = Variant.AsWritten, IRunObserver? observer = null, CancellationToken cancel = default)
     {
-        var e = Spec.Experiment(experiment, profile); // an unknown id fails here, naming the known ones
-        var lazy = _outcomes.GetOrAdd((experiment, profile), _ => new Lazy<ExperimentOutcome>(() => Build(e, observer, cancel)));
+        var e = Spec.Experiment(experiment, profile, variant); // an unknown id fails here, naming the known ones
+        if (e.Unavailable is { } why)
+            throw new InvalidOperationException($"{experiment} cannot be run {variant.Words()}: {why}");
+        var key = (experiment, profile, variant);
+        var lazy = _outcomes.GetOrAdd(key, _ => new Lazy<ExperimentOutcome>(() => Build(e, observer, cancel)));
         try { return lazy.Value; }
-        catch { _outcomes.TryRemove((experiment, profile), out _); throw; }
+        catch { _outcomes.TryRemove(key, out _); throw; }
     }
 
-    /// <summary>Every experiment's outcome on a profile, in experiments.yaml's order.</summary>
-    public IReadOnlyList<ExperimentOutcome> Outcomes(Profile profile, IRunObserver? observer = null, CancellationToken cancel = default) =>
-        Spec.Experiments.Keys.Select(id => Outcome(id, profile, observer, cancel)).ToList();
+    /// <summary>Every experiment's outcome on a profile under a variant, in experiments.yaml's order (those that cannot run it left out).</summary>
+    public IReadOnlyList<ExperimentOutcome> Outcomes(Profile profile, Variant variant = Variant.AsWritten, IRunObserver? observer = null, CancellationToken cancel = default) =>
+        Spec.Experiments.Values.Where(x => x.Runnable.Contains(variant)).Select(x => Outcome(x.Id, profile, variant, observer, cancel)).ToList();
 
-    /// <summary>One claim's verdict on a profile (its experiment's outcome, built if needed).</summary>
-    public ClaimResult Claim(string id, Profile profile, IRunObserver? observer = null, CancellationToken cancel = default) =>
+    /// <summary>One claim's verdict on a profile under a variant (its experiment's outcome, built if needed).</summary>
+    public ClaimResult Claim(string id, Profile profile, Variant variant = Variant.AsWritten, IRunObserver? observer = null, CancellationToken cancel = default) =>
         Spec.Claims.TryGetValue(id, out var claim)
-            ? Outcome(claim.Experiment, profile, observer, cancel).Claim(id)
+            ? Outcome(claim.Experiment, profile, variant, observer, cancel).Claim(id)
             : throw new KeyNotFoundException($"no claim '{id}' in {Spec.SourceFile}");
 
     ExperimentOutcome Build(ExperimentSpec e, IRunObserver? observer, CancellationToken cancel)

@@ -31,13 +31,34 @@ public sealed record ClaimSpec
     public ShapeSpec? Shape { get; init; }
     public RuleSpec Rule { get; init; } = new() { Kind = RuleKind.Fraction };
 
+    /// <summary>parameters: the report's counts, one per listed model (the models' own <c>parameters</c> are what each variant's layers must give).</summary>
+    public IReadOnlyList<long>? Counts { get; init; }
+
     /// <summary>Why the thresholds and rule are what they are (report numbers, measured spread).</summary>
     public required string Reason { get; init; }
-    public required Verdict Expect { get; init; }
+    /// <summary>As written (the full profile's default variant): the verdict measured on the full profile.</summary>
+    public Verdict? Expect { get; init; }
     /// <summary>The verdict on the ci profile when its smaller budget cannot give <see cref="Expect"/> (e.g. too few seeds).</summary>
     public Verdict? ExpectCi { get; init; }
     /// <summary>Measured evidence, required when <see cref="Expect"/> (or <see cref="ExpectCi"/>) is not holds.</summary>
     public string? Evidence { get; init; }
+    /// <summary>Why the full profile's as-written verdict is not recorded yet.</summary>
+    public string? Pending { get; init; }
+    /// <summary>Measured: the ci verdict as written flips between CPU kernels (see <see cref="ClaimExpectation.VariesByCpu"/>).</summary>
+    public string? VariesByCpu { get; init; }
+    /// <summary>The verdicts measured under the report code's settings.</summary>
+    public ClaimExpectation? AsRun { get; init; }
+    /// <summary>The verdicts measured under the harness's settings.</summary>
+    public ClaimExpectation? Harness { get; init; }
 
-    public Verdict Expected(Profile profile) => profile == Profile.Ci && ExpectCi is { } ci ? ci : Expect;
+    /// <summary>What the project recorded for this claim under a variant.</summary>
+    public ClaimExpectation Expectation(Variant variant) => variant switch
+    {
+        Variant.AsRun => AsRun ?? new ClaimExpectation(),
+        Variant.Harness => Harness ?? new ClaimExpectation(),
+        _ => new ClaimExpectation { Expect = Expect, ExpectCi = ExpectCi, Evidence = Evidence, Pending = Pending, VariesByCpu = VariesByCpu },
+    };
+
+    /// <summary>The recorded verdict on a profile under a variant; null while it is pending.</summary>
+    public Verdict? Expected(Profile profile, Variant variant = Variant.AsWritten) => Expectation(variant).Expected(profile);
 }

@@ -10,6 +10,14 @@ public sealed record ExperimentSpec
 {
     [FromKey] public string Id { get; init; } = "";
     [NotInYaml] public Profile Profile { get; init; } = Profile.Full;
+    /// <summary>Which of the experiment's three settings this is; outside the run key, so variants with the same settings share their runs.</summary>
+    [NotInYaml][JsonIgnore] public Variant Variant { get; init; } = Variant.AsWritten;
+    /// <summary>What this variant is, in a sentence (<c>variants.&lt;v&gt;.about</c>); null for an experiment without variants.</summary>
+    [NotInYaml][JsonIgnore] public string? About { get; init; }
+    /// <summary>Why this variant cannot be run (<c>variants.&lt;v&gt;.unavailable</c>); its claims then have no verdict.</summary>
+    [NotInYaml][JsonIgnore] public string? Unavailable { get; init; }
+    /// <summary>Setting path → where it comes from: "text …", "code FILE, cell N" or "harness: … because …" (<c>sources</c>).</summary>
+    [NotInYaml][JsonIgnore] public IReadOnlyDictionary<string, string> Sources { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Section of the report, e.g. "1.1.1".</summary>
     public required string Section { get; init; }

@@ -2,7 +2,7 @@
 namespace Research.Specs;
 
 /// <summary>
-/// Everything in experiments.yaml, validated, with every experiment resolved for every profile.
+/// Everything in experiments.yaml, validated, with every experiment resolved for every variant and profile.
 /// </summary>
 public sealed record ResearchSpec
 {
@@ -10,16 +10,17 @@ public sealed record ResearchSpec
     /// <summary>SHA-256 of the file's bytes: recorded in every result's provenance.</summary>
     public required string Sha256 { get; init; }
     public required IReadOnlyDictionary<string, DatasetSpec> Datasets { get; init; }
-    public required IReadOnlyDictionary<string, IReadOnlyDictionary<Profile, ExperimentSpec>> Experiments { get; init; }
+    public required IReadOnlyDictionary<string, ResolvedExperiment> Experiments { get; init; }
     /// <summary>The report's claims, in file order.</summary>
     public IReadOnlyDictionary<string, ClaimSpec> Claims { get; init; } = new Dictionary<string, ClaimSpec>();
     public BaselineSpec Baselines { get; init; } = new();
     /// <summary>Where the report's own code contradicts its text (reports/report-code-audit), in file order.</summary>
     public IReadOnlyList<ErratumSpec> Errata { get; init; } = [];
 
-    public ExperimentSpec Experiment(string id, Profile profile) =>
-        Experiments.TryGetValue(id, out var byProfile)
-            ? byProfile[profile]
+    /// <summary>An experiment resolved for a profile under a variant (as written unless asked).</summary>
+    public ExperimentSpec Experiment(string id, Profile profile, Variant variant = Variant.AsWritten) =>
+        Experiments.TryGetValue(id, out var resolved)
+            ? resolved[profile, variant]
             : throw new KeyNotFoundException(
                 $"no experiment '{id}' in {SourceFile}" +
                 SpecPath.Hint(id, Experiments.Keys) +

@@ -20,7 +20,7 @@ internal static class ErrataSection
             .Text("The report's numbers come from its public notebooks (").Code("DineshchandarR/CPSC-8430-Deep-Learning-001")
             .Text("), and in these places the notebooks did something other than the text says, or something that bears on a claim. ")
             .Text("Each is recorded in experiments.yaml's ").Code("errata").Text(", from the audit in ").Code("reports/report-code-audit/")
-            .Text(". The experiments above follow the text; running each as the code ran it is the next step.")));
+            .Text(". Each experiment's as-run variant runs the code's settings where the harness can express them (see the verdicts above).")));
         var rows = errata.Select(e => (IReadOnlyList<Line>)
         [
             e.Section,

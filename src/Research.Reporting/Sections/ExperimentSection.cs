@@ -23,6 +23,7 @@ internal static class ExperimentSection
         blocks.Add(new Paragraph(Setting(data, report)));
         if (e.Notes is { Length: > 0 } notes)
             blocks.Add(new Paragraph(new Line().Bold("Choices where the report is silent. ").Text(notes)));
+        VariantsSection.WriteSettings(data, e, blocks);
         blocks.Add(ModelTable.Of(report));
         if (ResolvedSpec.Overrides(data, e) is { } overrides) blocks.Add(new Paragraph(overrides));
         blocks.Add(ResolvedSpec.Details(data, report));
@@ -57,8 +58,11 @@ internal static class ExperimentSection
         var line = new Line().Text("Experiment ").Code(e.Id).Text(" · data: ").Text(DataText(report.Dataset, e))
             .Text($" · loss: {(e.Loss == LossKind.Mse ? "mean squared error" : "cross-entropy")}");
         if (e.Convergence is { } rule)
-            line.Text($" · stops at the first epoch with training loss below {Number(rule.LossBelow)}" +
-                      (rule.Patience > 1 ? Invariant($" for {rule.Patience} epochs") : "") + $", else after {Count(e.MaxEpochs)} epochs");
+            line.Text($" · stops at the first epoch{(rule.AfterEpoch is { } after ? $" after epoch {Count(after)}" : "")} with training loss below {Number(rule.LossBelow)}" +
+                      (rule.Patience > 1 ? Invariant($" for {rule.Patience} epochs") : "") +
+                      (rule.FlatFor is { } flat ? $" and its last {Count(flat)} changes below {Number(rule.FlatBelow ?? 0)}" : "") +
+                      $", else after {Count(e.MaxEpochs)} epochs");
+        else line.Text($" · {Count(e.MaxEpochs)} epochs");
         if (e.CriticalPoint is { } cp)
             line.Text($" · then minimises ‖∇L‖² (Adam lr {Number(cp.Lr)}) until it is below {Number(cp.GradientBelow)} " +
                       $"or {Count(cp.MaxSteps)} steps, and takes the Hessian's spectrum");

@@ -127,7 +127,7 @@ public class ClaimPowerTests
     [Fact]
     public void ParametersFailOnAMismatch()
     {
-        var claim = Claim(ClaimKind.Parameters, ["a"], metric: null);
+        var claim = Claim(ClaimKind.Parameters, ["a"], metric: null) with { Counts = [10] };
         Verdict With(long count) => ClaimEvaluator.Evaluate(new ClaimInput(claim, Experiment("a"),
             new Dictionary<string, IReadOnlyList<RunResult>> { ["a"] = [Run("a", 1, 0.1, parameters: count)] })).Verdict;
         With(10).Should().Be(Verdict.Holds);

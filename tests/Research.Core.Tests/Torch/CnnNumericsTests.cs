@@ -37,9 +37,11 @@ public class CnnNumericsTests
         capped.Outcome.Should().NotBe(RunOutcome.Diverged, "the AVX2 kernels diverged to NaN in the first epoch before the fix, on some machines every time");
         var (a, b) = (defaults.Metrics.TrainLoss[^1], capped.Metrics.TrainLoss[^1]);
         double.IsFinite(b).Should().BeTrue();
-        // Measured: the cap moves CNN-1's ci train loss in the 8th digit on one machine (2.1972927990 vs
-        // 2.1972928244); 1e-3 is far above rounding and far below what a broken kernel gives.
-        Math.Abs(b - a).Should().BeLessThan(1e-3 * Math.Abs(a), $"under the cap {b} vs {a} by default");
+        // Measured: on an AVX2-only machine the cap changes nothing but the 8th digit of CNN-1's ci train loss
+        // (2.1972927990 vs 2.1972928244); on an AVX-512 machine (AMD EPYC, avx512_bf16) it swaps the kernels and
+        // moved it by 0.11% (2.20646 vs 2.20886). 1% is above both and far below what a broken kernel gives (NaN,
+        // or a loss that does not fall from ln 10 ≈ 2.30).
+        Math.Abs(b - a).Should().BeLessThan(1e-2 * Math.Abs(a), $"under the cap {b} vs {a} by default");
         capped.Provenance.Numerics.Should().Contain("ONEDNN_MAX_CPU_ISA=AVX2").And.Contain("zero-filled");
         capped.Provenance.RunKey.Should().NotBe(defaults.Provenance.RunKey, "a rounding switch is part of the run key");
     }

@@ -8,7 +8,7 @@ namespace Research.Specs.Loading;
 public static class ClaimValidator
 {
     public static void Validate(
-        ClaimSpec c, string path, IReadOnlyDictionary<string, IReadOnlyDictionary<Profile, ExperimentSpec>> experiments,
+        ClaimSpec c, string path, IReadOnlyDictionary<string, ResolvedExperiment> experiments,
         IReadOnlySet<string> declared, IReadOnlyDictionary<string, SourceMark> marks, ICollection<SpecError> errors)
     {
         void Error(string key, string message) =>
@@ -16,17 +16,21 @@ public static class ClaimValidator
 
         if (declared.Contains(c.Experiment) && !experiments.ContainsKey(c.Experiment))
             return; // the experiment itself has errors, reported where they are
-        if (!experiments.TryGetValue(c.Experiment, out var byProfile))
+        if (!experiments.TryGetValue(c.Experiment, out var resolved))
         {
             var hint = SpecPath.Hint(c.Experiment, experiments.Keys);
             Error("experiment", $"unknown experiment '{c.Experiment}'{hint}; experiments: {string.Join(", ", declared)}");
             return;
         }
-        var models = byProfile[Profile.Full].Models;
-        foreach (var m in c.Models.Append(c.Than).OfType<string>().Where(m => !models.ContainsKey(m)))
+        foreach (var variant in resolved.Runnable)
         {
-            var hint = SpecPath.Hint(m, models.Keys);
-            Error(c.Than == m ? "than" : "models", $"experiment {c.Experiment} has no model '{m}'{hint}; models: {string.Join(", ", models.Keys)}");
+            var models = resolved[Profile.Full, variant].Models;
+            var where = resolved.HasVariants ? $" {variant.Words()}" : "";
+            foreach (var m in c.Models.Append(c.Than).OfType<string>().Where(m => !models.ContainsKey(m)))
+            {
+                var hint = SpecPath.Hint(m, models.Keys);
+                Error(c.Than == m ? "than" : "models", $"experiment {c.Experiment}{where} has no model '{m}'{hint}; models: {string.Join(", ", models.Keys)}");
+            }
         }
         if (c.Models.Count == 0) Error("models", "name at least one model");
 
@@ -52,8 +56,44 @@ public static class ClaimValidator
             if (s.DropFactor is null && s.PlateauAfter is null && s.Direction is null) Error("shape", "give drop_factor (with by_epoch), plateau_after (with max_later_fraction) or direction (increasing, decreasing)");
             if (s.PlateauAfter is not null && s.MaxLaterFraction is null) Error("shape.max_later_fraction", "plateau_after needs max_later_fraction");
         }
-        if ((c.Expect != Verdict.Holds || c.ExpectCi is not (null or Verdict.Holds)) && string.IsNullOrWhiteSpace(c.Evidence))
-            Error("evidence", $"a claim expected to be '{Lower(c.Expect != Verdict.Holds ? c.Expect : c.ExpectCi!.Value)}' must carry its measured evidence");
+        ValidateExpectations(c, resolved, Error);
+    }
+
+    /// <summary>A recorded verdict for every runnable variant (ci always measured; full measured or pending with its reason), evidence for every one that is not holds.</summary>
+    static void ValidateExpectations(ClaimSpec c, ResolvedExperiment resolved, Action<string, string> error)
+    {
+        foreach (var variant in Variants.All)
+        {
+            var key = variant == Variant.AsWritten ? "" : variant.Key();
+            string At(string field) => key.Length == 0 ? field : SpecPath.Child(key, field);
+            var declared = variant switch { Variant.AsRun => c.AsRun, Variant.Harness => c.Harness, _ => null };
+            var runnable = resolved.Runnable.Contains(variant);
+            if (variant != Variant.AsWritten && !resolved.HasVariants)
+            {
+                if (declared != null) error(key, $"experiment {c.Experiment} declares no variants, so the claim records no '{key}' verdicts");
+                continue;
+            }
+            if (!runnable)
+            {
+                if (declared != null) error(key, $"experiment {c.Experiment} cannot run {variant.Words()} ({resolved[Profile.Full, variant].Unavailable}); remove '{key}'");
+                continue;
+            }
+            if (variant != Variant.AsWritten && declared == null)
+            {
+                error(key, $"record the verdicts measured {variant.Words()}: '{key}: {{ expect: …, expect_ci: … }}' (experiment {c.Experiment} runs it)");
+                continue;
+            }
+            var x = c.Expectation(variant);
+            if (x.Expect is null && string.IsNullOrWhiteSpace(x.Pending))
+                error(At("expect"), "record the full profile's verdict ('expect'), or say why it is not measured yet ('pending')");
+            if (x.Expect is not null && !string.IsNullOrWhiteSpace(x.Pending))
+                error(At("pending"), "a verdict that is recorded is not pending: remove 'pending' or 'expect'");
+            if (x.Expect is null && x.ExpectCi is null)
+                error(At("expect_ci"), "the ci profile's verdict is measured by every test run: record it ('expect_ci')");
+            var notHolds = new[] { x.Expect, x.ExpectCi }.OfType<Verdict>().FirstOrDefault(v => v != Verdict.Holds, Verdict.Holds);
+            if (notHolds != Verdict.Holds && string.IsNullOrWhiteSpace(x.Evidence))
+                error(At("evidence"), $"a claim expected to be '{Lower(notHolds)}' must carry its measured evidence");
+        }
     }
 
     /// <summary>The fields each claim kind needs.</summary>
@@ -79,6 +119,9 @@ public static class ClaimValidator
                 break;
             case ClaimKind.Shape when c.Shape is null:
                 error("shape", "a shape claim needs 'shape' (series and at least one check)");
+                break;
+            case ClaimKind.Parameters when c.Counts?.Count != c.Models.Count:
+                error("counts", $"a parameters claim needs 'counts': the report's count for each of its {c.Models.Count} models, in order");
                 break;
         }
     }

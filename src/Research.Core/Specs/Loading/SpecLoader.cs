@@ -7,8 +7,9 @@ namespace Research.Specs.Loading;
 
 /// <summary>
 /// experiments.yaml → <see cref="ResearchSpec"/>. Layering, lowest first: <c>defaults</c>, the
-/// experiment itself (the report's settings, i.e. the full profile), its <c>profiles.ci</c> overrides,
-/// then command-line <c>--set</c> assignments. Top-level keys starting with <c>x-</c> hold YAML anchors and are otherwise ignored. Every profile of every experiment is bound and checked,
+/// experiment itself (what its three variants share), the variant's settings (<c>variants.as_written</c>,
+/// <c>as_run</c>, <c>harness</c>), the experiment's <c>profiles.ci</c> overrides, the variant's own
+/// <c>profiles.ci</c>, then command-line <c>--set</c> assignments. Top-level keys starting with <c>x-</c> hold YAML anchors and are otherwise ignored. Every profile of every experiment is bound and checked,
 /// so a mistake in the ci block is found even when running full. All errors are reported together.
 /// </summary>
 public static class SpecLoader
@@ -86,10 +87,10 @@ public static class SpecLoader
     }
 
     /// <summary>Every experiment, resolved for every profile (layered over defaults, its profile overrides and --set).</summary>
-    static OrderedDictionary<string, IReadOnlyDictionary<Profile, ExperimentSpec>> Experiments(
+    static OrderedDictionary<string, ResolvedExperiment> Experiments(
         YamlMapping map, List<YamlNode> sets, SpecBinder binder, IReadOnlyDictionary<string, DatasetSpec>? datasets, List<SpecError> errors)
     {
-        var experiments = new OrderedDictionary<string, IReadOnlyDictionary<Profile, ExperimentSpec>>();
+        var experiments = new OrderedDictionary<string, ResolvedExperiment>();
         if (map["experiments"] is not YamlMapping exps)
         {
             binder.Error(map["experiments"] ?? map, "experiments", "expected a mapping of experiment ids to experiments");
@@ -112,7 +113,11 @@ public static class SpecLoader
         return e with { Models = models };
     }
 
-    static Dictionary<Profile, ExperimentSpec>? Resolve(
+    /// <summary>One <c>variants.&lt;v&gt;</c> block: its setting overrides and what describes it.</summary>
+    sealed record VariantBlock(YamlNode Node, YamlNode Overrides, string? About, string? Unavailable,
+        IReadOnlyDictionary<string, string> Sources, Dictionary<string, YamlNode> Profiles);
+
+    static ResolvedExperiment? Resolve(
         string id, YamlNode node, YamlNode? defaults, List<YamlNode> sets, string path,
         SpecBinder binder, IReadOnlyDictionary<string, DatasetSpec>? datasets, List<SpecError> errors)
     {
@@ -121,39 +126,98 @@ public static class SpecLoader
             binder.Error(node, path, "expected a mapping");
             return null;
         }
-        var profiles = new Dictionary<string, YamlNode>();
-        if (experiment["profiles"] is { } p)
-        {
-            if (p is YamlMapping pm)
-                foreach (var (name, overrides) in pm.Entries)
-                {
-                    if (Enum.GetNames<Profile>().Select(SpecPath.SnakeCase).Contains(name.Value)) profiles[name.Value] = overrides;
-                    else binder.Error(name, SpecPath.Child(SpecPath.Child(path, "profiles"), name.Value), $"unknown profile '{name.Value}'; allowed: ci, full");
-                }
-            else binder.Error(p, SpecPath.Child(path, "profiles"), "expected a mapping such as 'ci: {seeds: [1, 2, 3]}'");
-            experiment = experiment.Without("profiles");
-        }
+        var profiles = Profiles(experiment, path, binder);
+        experiment = experiment.Without("profiles");
+        var common = experiment["sources"] is { } cs ? binder.Bind<IReadOnlyDictionary<string, string>>(cs, SpecPath.Child(path, "sources")) : null;
+        experiment = experiment.Without("sources");
+        var blocks = Blocks(experiment["variants"], SpecPath.Child(path, "variants"), binder);
+        experiment = experiment.Without("variants");
+
         var based = defaults != null ? YamlMerge.Over(defaults, experiment) : experiment;
         // Checked before binding, so that a wrong reference is reported even when other keys are wrong too.
         if (datasets != null && based is YamlMapping { } b && b["dataset"] is YamlScalar ds && !datasets.ContainsKey(ds.Value))
             binder.Error(ds, SpecPath.Child(path, "dataset"), $"unknown dataset '{ds.Value}'{SpecPath.Hint(ds.Value, datasets.Keys)}; datasets: {string.Join(", ", datasets.Keys)}");
 
-        var result = new Dictionary<Profile, ExperimentSpec>();
-        foreach (var profile in Enum.GetValues<Profile>())
+        var result = new Dictionary<(Variant, Profile), ExperimentSpec>();
+        foreach (var variant in Variants.All)
         {
-            var name = SpecPath.SnakeCase(profile.ToString());
-            var merged = profiles.TryGetValue(name, out var o) ? YamlMerge.Over(based, o) : based;
-            foreach (var set in sets)
-                if (set is YamlMapping { Entries: [{ Value: YamlMapping { Entries: var byId } }] })
-                    foreach (var (target, assignment) in byId)
-                        if (target.Value == id) merged = YamlMerge.Over(merged, assignment);
-            var spec = binder.Bind<ExperimentSpec>(merged, path, key: id);
-            if (spec == null) continue;
-            spec = Resolved(spec with { Profile = profile });
-            if (datasets != null) SpecValidator.Validate(datasets, spec, path, binder.Marks, errors);
-            result[profile] = spec;
+            var block = blocks?.GetValueOrDefault(variant);
+            // A variant that cannot be run still resolves (to the as-written settings), so that every caller finds all three.
+            var settings = block?.Unavailable != null ? blocks!.GetValueOrDefault(Variant.AsWritten) : block;
+            var sources = new Dictionary<string, string>(common ?? new Dictionary<string, string>());
+            foreach (var (k, v) in block?.Sources ?? new Dictionary<string, string>()) sources[k] = v;
+            foreach (var profile in Enum.GetValues<Profile>())
+            {
+                var name = SpecPath.SnakeCase(profile.ToString());
+                var merged = settings != null ? YamlMerge.Over(based, settings.Overrides) : based;
+                if (profiles.TryGetValue(name, out var o)) merged = YamlMerge.Over(merged, o);
+                if (settings?.Profiles.TryGetValue(name, out var vo) == true) merged = YamlMerge.Over(merged, vo);
+                foreach (var set in sets)
+                    if (set is YamlMapping { Entries: [{ Value: YamlMapping { Entries: var byId } }] })
+                        foreach (var (target, assignment) in byId)
+                            if (target.Value == id) merged = YamlMerge.Over(merged, assignment);
+                var spec = binder.Bind<ExperimentSpec>(merged, path, key: id);
+                if (spec == null) continue;
+                spec = Resolved(spec with
+                {
+                    Profile = profile, Variant = variant, About = block?.About, Unavailable = block?.Unavailable, Sources = sources,
+                });
+                if (datasets != null) SpecValidator.Validate(datasets, spec, path, binder.Marks, errors);
+                if (block != null && profile == Profile.Full && spec.Unavailable == null)
+                    SourceCheck.Validate(spec, block.Node, SpecPath.Child(SpecPath.Child(path, "variants"), variant.Key()), binder);
+                result[(variant, profile)] = spec;
+            }
         }
-        return result.Count == Enum.GetValues<Profile>().Length ? result : null;
+        return result.Count == Variants.All.Count * Enum.GetValues<Profile>().Length ? new ResolvedExperiment(id, result, blocks != null) : null;
     }
 
+    static Dictionary<string, YamlNode> Profiles(YamlMapping node, string path, SpecBinder binder)
+    {
+        var profiles = new Dictionary<string, YamlNode>();
+        if (node["profiles"] is not { } p) return profiles;
+        if (p is YamlMapping pm)
+            foreach (var (name, overrides) in pm.Entries)
+            {
+                if (Enum.GetNames<Profile>().Select(SpecPath.SnakeCase).Contains(name.Value)) profiles[name.Value] = overrides;
+                else binder.Error(name, SpecPath.Child(SpecPath.Child(path, "profiles"), name.Value), $"unknown profile '{name.Value}'; allowed: ci, full");
+            }
+        else binder.Error(p, SpecPath.Child(path, "profiles"), "expected a mapping such as 'ci: {seeds: [1, 2, 3]}'");
+        return profiles;
+    }
+
+    /// <summary>The <c>variants</c> block: all three settings or none, each with a sentence saying what it is.</summary>
+    static Dictionary<Variant, VariantBlock>? Blocks(YamlNode? node, string path, SpecBinder binder)
+    {
+        if (node is null) return null;
+        var keys = string.Join(", ", Variants.All.Select(v => v.Key()));
+        if (node is not YamlMapping map)
+        {
+            binder.Error(node, path, $"expected a mapping with {keys}");
+            return null;
+        }
+        var blocks = new Dictionary<Variant, VariantBlock>();
+        foreach (var (name, value) in map.Entries)
+        {
+            var vpath = SpecPath.Child(path, name.Value);
+            if (Variants.Parse(name.Value) is not { } variant)
+            {
+                binder.Error(name, vpath, $"unknown variant '{name.Value}'{SpecPath.Hint(name.Value, Variants.All.Select(v => v.Key()))}; variants: {keys}");
+                continue;
+            }
+            if (value is not YamlMapping block)
+            {
+                binder.Error(value, vpath, "expected a mapping of settings with 'about'");
+                continue;
+            }
+            string? Text(string key) => block[key] is { } n ? binder.Bind<string>(n, SpecPath.Child(vpath, key)) : null;
+            var about = Text("about");
+            if (string.IsNullOrWhiteSpace(about)) binder.Error(block, SpecPath.Child(vpath, "about"), $"variant '{name.Value}' needs 'about': a sentence saying what these settings are");
+            var sources = block["sources"] is { } s ? binder.Bind<IReadOnlyDictionary<string, string>>(s, SpecPath.Child(vpath, "sources")) : null;
+            var overrides = block.Without("about").Without("unavailable").Without("sources").Without("profiles");
+            blocks[variant] = new VariantBlock(block, overrides, about, Text("unavailable"), sources ?? new Dictionary<string, string>(), Profiles(block, vpath, binder));
+        }
+        foreach (var missing in Variants.All.Where(v => !blocks.ContainsKey(v)))
+            binder.Error(map, SpecPath.Child(path, missing.Key()), $"missing variant '{missing.Key()}': an experiment with variants declares all three ({keys})");
+        return blocks;
+    }
 }

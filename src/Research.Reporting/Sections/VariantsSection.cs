@@ -1,0 +1,91 @@
+using Research.Claims;
+using Loading = Research.Specs.Loading;
+using Research.Reporting.Document;
+using Research.Specs;
+using static Research.Reporting.ReportFormat;
+
+namespace Research.Reporting.Sections;
+
+/// <summary>
+/// The three settings of every experiment (issue 22): every claim's verdict as the report was written, as its
+/// code ran, and under the harness's definitions; and, per experiment, what each setting is and where its
+/// values differ, each value with its source.
+/// </summary>
+internal static class VariantsSection
+{
+    public const string Anchor = "variants";
+
+    public static void Write(ReportData data, List<Block> blocks)
+    {
+        if (!data.Spec.Experiments.Values.Any(x => x.HasVariants)) return;
+        blocks.Add(new Heading(2, "Every claim as written, as run and by the harness", Anchor));
+        blocks.Add(new Paragraph(new Line()
+            .Text("Each experiment is declared in three settings (experiments.yaml, ").Code("variants").Text("): ")
+            .Bold("as written").Text(" follows the report's text, and its code where the text is silent (the default, used everywhere else in this report); ")
+            .Bold("as run").Text(" follows the report's code as it ran, including where it contradicts the text; ")
+            .Bold("harness").Text(" is this project's first, better-founded reading. Every setting names its source; the part of each experiment called ")
+            .Italic("Three settings").Text(" lists where they differ. A verdict that differs from the one experiments.yaml records is marked ⚠️.")));
+        var rows = data.Claims.Select(c => (IReadOnlyList<Line>)
+        [
+            new Line().Link(c.Claim.Id, "#" + ClaimAnchor(c.Claim.Id)),
+            c.Claim.Section,
+            .. Variants.All.Select(v => Cell(data, c.Claim, v)),
+        ]).ToList();
+        blocks.Add(new Table(["claim", "§", .. Variants.All.Select(v => v.Words())], rows));
+        var changed = data.Claims.Count(c => Variants.All.Select(v => data.Judged(c.Claim.Id, v)?.Verdict).OfType<Verdict>().Distinct().Count() > 1);
+        blocks.Add(new Paragraph(new Line().Text($"The verdict depends on the setting for {Count(changed)} of {Count(data.Claims.Count)} claims.")));
+    }
+
+    static Line Cell(ReportData data, ClaimSpec claim, Variant variant)
+    {
+        var e = data.Spec.Experiments[claim.Experiment];
+        if (!e.HasVariants && variant != Variant.AsWritten) return new Line().Text("–");
+        if (e[data.Profile, variant].Unavailable is { } why) return new Line().Italic("not run: ").Text(why);
+        if (data.Judged(claim.Id, variant) is not { } r) return new Line().Text("–");
+        var line = new Line().Badge(VerdictText(r.Verdict), Style(r.Verdict));
+        if (r.Expected is { } recorded && recorded != r.Verdict) line.Text($" ⚠️ records {Word(recorded)}");
+        return line;
+    }
+
+    /// <summary>An experiment's three settings: what each is, and the settings in which they differ, each value with its source.</summary>
+    public static void WriteSettings(ReportData data, ExperimentSpec e, List<Block> blocks)
+    {
+        var resolved = data.Spec.Experiments[e.Id];
+        if (!resolved.HasVariants) return;
+        blocks.Add(new Heading(3, "Three settings"));
+        blocks.Add(new BulletList(Variants.All.Select(v =>
+        {
+            var spec = resolved[Specs.Profile.Full, v];
+            var line = new Line().Bold(v.Words() + ": ").Text(spec.About ?? "");
+            if (spec.Unavailable is { } why) line.Text(" Not run: ").Text(why).Text(".");
+            return line;
+        }).ToList()));
+        var flat = Variants.All.ToDictionary(v => v, v => SpecJson.Flatten(resolved[Specs.Profile.Full, v]));
+        var keys = flat.Values.SelectMany(f => f.Keys).Distinct().Where(k => k is not ("profile" or "variant"))
+            .Where(k => Variants.All.Where(v => resolved[Specs.Profile.Full, v].Unavailable is null)
+                .Select(v => flat[v].GetValueOrDefault(k)).Distinct().Count() > 1)
+            .ToList();
+        if (keys.Count == 0) return;
+        var rows = keys.Select(k => (IReadOnlyList<Line>)
+        [
+            new Line().Code(k),
+            .. Variants.All.Select(v => Value(resolved[Specs.Profile.Full, v], flat[v], k)),
+        ]).ToList();
+        blocks.Add(new Table(["setting (full profile)", .. Variants.All.Select(v => v.Words())], rows));
+    }
+
+    static Line Value(ExperimentSpec spec, IReadOnlyDictionary<string, string> flat, string key)
+    {
+        if (spec.Unavailable is not null) return new Line().Text("–");
+        var line = new Line().Text(flat.GetValueOrDefault(key) ?? "not set");
+        if (Loading.SourceCheck.SourceOf(spec.Sources, SourceKey(key)) is { } source) line.Break().Italic(source);
+        return line;
+    }
+
+    /// <summary>A flattened setting path (models.cnn-1.layers[0].conv2d.out) → the source key that covers it (models.cnn-1.layers).</summary>
+    static string SourceKey(string path)
+    {
+        var bracket = path.IndexOf('[');
+        return bracket < 0 ? path : path[..bracket];
+    }
+}
