@@ -20,7 +20,7 @@ public sealed class ClaimTests(ClaimSession session)
         foreach (var claim in spec.Claims.Values)
         {
             var experiment = spec.Experiments[claim.Experiment];
-            foreach (var variant in experiment.Runnable.Where(v => experiment.HasVariants || v == Variant.AsWritten))
+            foreach (var variant in experiment.Runnable)
                 yield return new TheoryDataRow<string, string>(claim.Id, variant.Key())
                     { TestDisplayName = $"§{claim.Section} {claim.Id} [{profile}, {variant.Words()}]" };
         }

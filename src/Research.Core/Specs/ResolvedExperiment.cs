@@ -13,6 +13,11 @@ public sealed class ResolvedExperiment(string id, IReadOnlyDictionary<(Variant, 
 
     public ExperimentSpec this[Profile profile, Variant variant = Variant.AsWritten] => specs[(variant, profile)];
 
-    /// <summary>The variants that can be run (not <c>unavailable</c>), in declaration order.</summary>
-    public IEnumerable<Variant> Runnable => Variants.All.Where(v => this[Profile.Full, v].Unavailable is null);
+    /// <summary>
+    /// The variants the experiment is run and judged under, in declaration order: those it declares and can run
+    /// (not <c>unavailable</c>), or as written alone when it declares none (its three would be the same runs).
+    /// </summary>
+    public IEnumerable<Variant> Runnable => HasVariants
+        ? Variants.All.Where(v => this[Profile.Full, v].Unavailable is null)
+        : [Variant.AsWritten];
 }

@@ -38,9 +38,7 @@ internal static class VariantsSection
 
     static Line Cell(ReportData data, ClaimSpec claim, Variant variant)
     {
-        var e = data.Spec.Experiments[claim.Experiment];
-        if (!e.HasVariants && variant != Variant.AsWritten) return new Line().Text("–");
-        if (e[data.Profile, variant].Unavailable is { } why) return new Line().Italic("not run: ").Text(why);
+        if (data.Spec.Experiments[claim.Experiment][data.Profile, variant].Unavailable is { } why) return new Line().Italic("not run: ").Text(why);
         if (data.Judged(claim.Id, variant) is not { } r) return new Line().Text("–");
         var line = new Line().Badge(VerdictText(r.Verdict), Style(r.Verdict));
         if (r.Expected is { } recorded && recorded != r.Verdict) line.Text($" ⚠️ records {Word(recorded)}");
