@@ -57,6 +57,13 @@ public static class ExperimentAnalyses
     {
         foreach (var run in context.Runs)
         {
+            if (spec.Of == SensitivityKind.ParameterGradient)
+            {
+                // Every epoch has the same steps, so the mean of the epochs' means is the mean over all steps.
+                var norms = run.Metrics.GradientNorm ?? throw new InvalidOperationException($"{context.Experiment.Id}: sensitivity of parameter_gradient needs record: {{ gradient_norm: true }}");
+                context.Set(run, Measure.Sensitivity, norms.Average());
+                continue;
+            }
             var value = context.Cached($"sensitivity-{run.Model}-seed{run.Seed}", spec, [run], () =>
             {
                 var data = context.Data();

@@ -30,8 +30,8 @@ public sealed record InterpolationCurve(string From, string To, int Seed, double
 }
 
 /// <summary>
-/// §3.3.1: evaluate (no training) the models on the line through two trained models. The α grid is the
-/// spec's, plus α = 0 and 1 (the trained models themselves) and the two sharpness points just beyond them.
+/// §3.3.1: measure the models on the line through two trained models, as they are or after the pair's retraining.
+/// The α grid is the spec's, plus α = 0 and 1 (the trained models themselves) and the two sharpness points just beyond them.
 /// </summary>
 public static class InterpolationAnalysis
 {
@@ -56,9 +56,17 @@ public static class InterpolationAnalysis
         {
             float a = (float)alphas[i], b = 1 - a;
             for (int j = 0; j < theta.Length; j++) theta[j] = b * from[j] + a * to[j];
-            ModelWeights.Load(model, theta);
-            (trainLoss[i], var trA) = Trainer.Evaluate(model, e.Loss, data.TrainX, data.TrainY);
-            (testLoss[i], var teA) = data.TestX is not null ? Trainer.Evaluate(model, e.Loss, data.TestX, data.TestY!) : (double.NaN, null);
+            double? trA, teA;
+            if (pair.Retrain is { } retrain)
+                // The code's learning-rate pair reseeds before every α, its batch pair draws on: here each α its own order.
+                (trainLoss[i], trA, testLoss[i], teA) = Retraining.Run(e, dataset, e.Models[pair.From], data, theta, retrain,
+                    retrain.Reseed ? (ulong)seed : (ulong)seed * 1_000_003UL + (ulong)i + 1);
+            else
+            {
+                ModelWeights.Load(model, theta);
+                (trainLoss[i], trA) = Trainer.Evaluate(model, e.Loss, data.TrainX, data.TrainY);
+                (testLoss[i], teA) = data.TestX is not null ? Trainer.Evaluate(model, e.Loss, data.TestX, data.TestY!) : (double.NaN, null);
+            }
             trainAcc[i] = trA ?? double.NaN;
             testAcc[i] = teA ?? double.NaN;
         }

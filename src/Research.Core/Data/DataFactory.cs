@@ -48,9 +48,10 @@ public sealed class DataFactory(string mnistFolder)
     {
         var set = MnistLoader.Load(mnistFolder);
         int nTrain = Math.Min(trainSamples ?? set.TrainCount, set.TrainCount), nTest = Math.Min(testSamples ?? set.TestCount, set.TestCount);
-        var trainLabels = data.Labels == LabelKind.Random ? LabelShuffle.Permute(set.TrainLabels, data.LabelSeed) : set.TrainLabels;
+        var trainLabels = RandomLabels.Apply(data.Labels, set.TrainLabels, data.LabelSeed);
+        var labels = RandomLabels.Describe(data.Labels, data.LabelSeed);
         return new TrainingData(
-            $"MNIST {nTrain:N0} train / {nTest:N0} test{(data.Labels == LabelKind.Random ? $", training labels permuted (seed {data.LabelSeed})" : "")}",
+            $"MNIST {nTrain:N0} train / {nTest:N0} test{(labels == "" ? "" : ", " + labels)}",
             Images(set.TrainImages, nTrain), Labels(trainLabels, nTrain),
             Images(set.TestImages, nTest), Labels(set.TestLabels, nTest), set.Checksum);
     }

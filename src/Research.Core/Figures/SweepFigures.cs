@@ -59,7 +59,7 @@ internal static class SweepFigures
             XLabel = x == "parameters" ? "parameters (log scale)" : "batch size",
             YLabel = loss ? "cross-entropy loss (log scale)" : "accuracy",
             LogX = x == "parameters", LogY = loss,
-            Y2Label = right is null ? null : $"{right.Label}{(right.Symbol is { } s ? " " + s : "")}",
+            Y2Label = right is null ? null : $"{right.Label}{((right == Measure.Sensitivity ? e.Analysis?.Sensitivity?.Symbol : right.Symbol) is { } s ? " " + s : "")}",
             Series = series,
         };
     }

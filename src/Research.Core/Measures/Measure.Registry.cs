@@ -61,7 +61,7 @@ public sealed partial record Measure
 
     // Per-run values the experiment's analyses add (sensitivity; interpolation, on the pair's models).
     public static readonly Measure Sensitivity = Analysed("sensitivity") with
-        { Description = "mean ‖∂softmax/∂x‖_F over the test set", Symbol = "‖∂softmax/∂x‖_F" };
+        { Description = "the experiment's analysis.sensitivity: the input Jacobian ‖∂softmax/∂x‖_F on the test set, or the mean parameter-gradient norm over training steps" };
     public static readonly Measure EndSharpness = Analysed("end_sharpness") with
         { Description = "rise of the training loss one sharpness step beyond the model's end of the line" };
     public static readonly Measure InterpolationBarrier = Analysed("interpolation_barrier") with

@@ -10,7 +10,7 @@ public sealed record AnalysisSpec
     public PcaSpec? Pca { get; init; }
     /// <summary>§3.3.1: loss along the line through two trained models.</summary>
     public InterpolationSpec? Interpolation { get; init; }
-    /// <summary>§3.3.2: input sensitivity (Jacobian norm) of each trained model.</summary>
+    /// <summary>§3.3.2: the sensitivity of each trained model (input Jacobian, or the code's parameter-gradient norm).</summary>
     public SensitivitySpec? Sensitivity { get; init; }
 }
 
@@ -27,7 +27,7 @@ public sealed record PcaSpec
     [SpecRange(Min = 1)] public required int LayerParameters { get; init; }
 }
 
-/// <summary>θ(α) = (1−α)·θ_from + α·θ_to for each pair, evaluated (no training) on the train and test sets.</summary>
+/// <summary>θ(α) = (1−α)·θ_from + α·θ_to for each pair, evaluated on the train and test sets as it is, or after a pair's <see cref="ModelPairSpec.Retrain"/>.</summary>
 public sealed record InterpolationSpec
 {
     public required IReadOnlyList<ModelPairSpec> Pairs { get; init; }
@@ -45,11 +45,39 @@ public sealed record ModelPairSpec
     public required string From { get; init; }
     /// <summary>The model at α = 1.</summary>
     public required string To { get; init; }
+    /// <summary>Train every θ(α) this much before measuring it (§3.3.1's code); null: measure θ(α) as it is.</summary>
+    public RetrainSpec? Retrain { get; init; }
 }
 
-/// <summary>Sensitivity = ‖∂softmax(f(x))/∂x‖_F, averaged over the test set.</summary>
+/// <summary>
+/// Training of an interpolated model before it is measured, as §3.3.1's code did ("trained once"): the measured
+/// train loss and accuracy are then the last epoch's running means, the test metrics those after it.
+/// </summary>
+public sealed record RetrainSpec
+{
+    [SpecRange(Min = 1, Max = 100)] public int Epochs { get; init; } = 1;
+    public required BatchSize BatchSize { get; init; }
+    public required OptimizerSpec Optimizer { get; init; }
+    /// <summary>true: every α shuffles from the run's seed (the code's manual_seed per α); false: each α its own order.</summary>
+    public bool Reseed { get; init; }
+}
+
+/// <summary>
+/// Sensitivity, by <see cref="Of"/>: ‖∂softmax(f(x))/∂x‖_F averaged over the test set (input_jacobian), or the run's
+/// recorded per-step gradient norm averaged over all its steps (parameter_gradient; needs record.gradient_norm).
+/// </summary>
 public sealed record SensitivitySpec
 {
+    public SensitivityKind Of { get; init; } = SensitivityKind.InputJacobian;
+
     /// <summary>Samples per batched Jacobian (one backward pass per output class per batch).</summary>
     [SpecRange(Min = 1)] public int Batch { get; init; } = 1000;
+
+    /// <summary>The quantity as a figure's axis writes it.</summary>
+    public string Symbol => Of == SensitivityKind.InputJacobian ? "‖∂softmax/∂x‖_F" : "mean ‖∇θ L‖ over steps";
+
+    /// <summary>The quantity in words, for the report.</summary>
+    public string Description => Of == SensitivityKind.InputJacobian
+        ? "mean ‖∂softmax/∂x‖_F over the test set (Novak et al.)"
+        : "mean over all training steps of the step's recorded gradient norm of the minibatch loss with respect to the parameters";
 }

@@ -15,6 +15,6 @@ public sealed record DatasetSpec
 
     // kind: mnist
     public LabelKind Labels { get; init; } = LabelKind.True;
-    /// <summary>Seed of the label permutation when <see cref="Labels"/> is random; fixed, so all runs see the same labels.</summary>
+    /// <summary>Seed of the random labels (permutation or uniform draw); fixed, so all runs see the same labels.</summary>
     public int LabelSeed { get; init; } = 2017;
 }

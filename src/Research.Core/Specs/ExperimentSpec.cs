@@ -43,6 +43,8 @@ public sealed record ExperimentSpec
     public required IReadOnlyList<int> Seeds { get; init; }
     /// <summary>Unset: each run seeds libtorch and builds its own model. <c>one_stream</c>: as the report's code did (see <see cref="SeedingKind.OneStream"/>).</summary>
     public SeedingKind? Seeding { get; init; }
+    /// <summary>Unset: each run shuffles from a generator of its own. <c>data_loader</c>: the report's code's batch order, replayed (see <see cref="ShuffleKind.DataLoader"/>).</summary>
+    public ShuffleKind? Shuffle { get; init; }
     /// <summary>Save the training state every this many epochs (0 = never); an interrupted run resumes from it with the same result.</summary>
     /// <remarks>Left out of the run key's JSON (it never changes results), so adding it kept every cached run valid.</remarks>
     [SpecRange(Min = 0)][JsonIgnore] public int CheckpointEvery { get; init; }

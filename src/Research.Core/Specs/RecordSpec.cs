@@ -7,8 +7,10 @@ public sealed record RecordSpec
     public bool Accuracy { get; init; }
     /// <summary>Loss (and accuracy) on the test set, evaluated under no_grad in eval mode.</summary>
     public bool Test { get; init; }
-    /// <summary>L2 norm of all parameter gradients, averaged over the epoch's steps.</summary>
+    /// <summary>The gradient norm of each step (<see cref="GradientNormKind"/>), averaged over the epoch's steps.</summary>
     public bool GradientNorm { get; init; }
+    /// <summary>Which norm of the gradient each step gives; null: the whole vector's L2 norm. (Null stays out of the run key.)</summary>
+    public GradientNormKind? GradientNormKind { get; init; }
     /// <summary>Model output on the training inputs after the last epoch (function fits; Figs. 3, 6).</summary>
     public bool Predictions { get; init; }
     /// <summary>Keep a copy of all weights every this many epochs (0 = never).</summary>

@@ -93,7 +93,13 @@ internal sealed class EpochLoop : IDisposable
     (Tensor X, Tensor Y) Shuffled()
     {
         Tensor x = _data.TrainX, y = _data.TrainY;
-        if (_batch < _n)
+        if (_e.Shuffle == ShuffleKind.DataLoader) // a DataLoader draws its order even when one batch holds everything
+        {
+            var order = DataLoaderReplay.Order(_n);
+            x = _data.TrainX.index_select(0, order);
+            y = _data.TrainY.index_select(0, order);
+        }
+        else if (_batch < _n)
         {
             var order = randperm(_n, generator: _run.Shuffle);
             x = _data.TrainX.index_select(0, order);
@@ -114,7 +120,7 @@ internal sealed class EpochLoop : IDisposable
         loss.backward();
         using (no_grad())
         {
-            if (_e.Record.GradientNorm) _normSum.add_(GradientNorm(_run.Parameters), OwnedScalars.One);
+            if (_e.Record.GradientNorm) _normSum.add_(GradientNorm(_run.Parameters, _e.Record.GradientNormKind ?? GradientNormKind.Whole), OwnedScalars.One);
             _lossSum.add_(loss.detach(), alpha: _batchSizes.Of(size));
             if (_classify && _e.Record.Accuracy) _correct.add_(output.argmax(1).eq(yb).sum(), OwnedScalars.One);
         }
@@ -131,6 +137,7 @@ internal sealed class EpochLoop : IDisposable
         {
             var (testLoss, testAccuracy) = Trainer.Evaluate(_run.Model, _e.Loss, _data.TestX, _data.TestY!);
             state.Log.Test(epoch, testLoss, testAccuracy);
+            if (_e.Shuffle == ShuffleKind.DataLoader) DataLoaderReplay.TestPass();
         }
         if (state.Weights != null && (epoch % _e.Record.WeightsEvery == 0 || converged))
             state.Snapshot(_run.Parameters);
@@ -139,8 +146,11 @@ internal sealed class EpochLoop : IDisposable
             TrainingCheckpoint.Write(checkpoint, w => state.Save(w, state.EarlierSeconds + _clock.Elapsed.TotalSeconds, _run));
     }
 
-    static Tensor GradientNorm(IReadOnlyList<Tensor> parameters) =>
-        stack(parameters.Where(p => p.grad is not null).Select(p => p.grad!.norm()).ToArray()).norm().to_type(float64);
+    static Tensor GradientNorm(IReadOnlyList<Tensor> parameters, GradientNormKind kind)
+    {
+        var norms = stack(parameters.Where(p => p.grad is not null).Select(p => p.grad!.norm()).ToArray());
+        return (kind == GradientNormKind.TensorMean ? norms.mean() : norms.norm()).to_type(float64);
+    }
 
     // In the reverse order of construction, as the trainer's using declarations disposed them.
     public void Dispose()

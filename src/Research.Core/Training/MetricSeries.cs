@@ -7,7 +7,7 @@ public sealed record MetricSeries
     /// <summary>Mean training loss over the epoch's steps (for a full batch: the loss of the one step, before its update).</summary>
     public required double[] TrainLoss { get; init; }
     public double[]? TrainAccuracy { get; init; }
-    /// <summary>Mean over the epoch's steps of the L2 norm of all parameter gradients.</summary>
+    /// <summary>Mean over the epoch's steps of the step's parameter-gradient norm (record.gradient_norm_kind says which).</summary>
     public double[]? GradientNorm { get; init; }
 
     /// <summary>Epochs at which the test set was evaluated (under no_grad, in eval mode).</summary>

@@ -51,12 +51,31 @@ internal sealed class SeededModel : IDisposable
                     new SpecModel(before, DataShapes.Input(dataset)).Dispose();
             model = new SpecModel(spec, DataShapes.Input(dataset));
         }
+        return WithOptimizer(e, spec, model, (ulong)seed, load: null);
+    }
+
+    /// <summary>A model loaded with the given flattened weights (no draw from the seed), with a fresh optimizer and a shuffle generator from <paramref name="shuffleSeed"/>.</summary>
+    public static SeededModel FromWeights(ExperimentSpec e, DatasetSpec dataset, ModelSpec spec, float[] weights, ulong shuffleSeed)
+    {
+        SpecModel model;
+        lock (TorchRuntime.Global) // construction initialises from libtorch's global generator before the weights overwrite it
+        {
+            TorchRuntime.SetThreads(e.Threads);
+            model = new SpecModel(spec, DataShapes.Input(dataset));
+        }
+        return WithOptimizer(e, spec, model, shuffleSeed, m => Analysis.ModelWeights.Load(m, weights));
+    }
+
+    /// <summary>The built model (optionally loaded first), its optimizer and shuffle generator; the model is disposed if any of that fails.</summary>
+    static SeededModel WithOptimizer(ExperimentSpec e, ModelSpec spec, SpecModel model, ulong shuffleSeed, Action<SpecModel>? load)
+    {
         OptimizerStep? optimizer = null;
         try
         {
+            load?.Invoke(model);
             var parameters = model.parameters().ToList();
             optimizer = OptimizerStep.Create(spec.Optimizer, parameters);
-            return new SeededModel(model, parameters, optimizer, new Generator((ulong)seed), !Trainer.CanShareProcess(e, spec));
+            return new SeededModel(model, parameters, optimizer, new Generator(shuffleSeed), !Trainer.CanShareProcess(e, spec));
         }
         catch
         {

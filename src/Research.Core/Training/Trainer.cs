@@ -27,27 +27,33 @@ public sealed class Trainer
         IRunObserver? observer = null, CancellationToken cancel = default, string? checkpoint = null)
     {
         var spec = experiment.Models[modelId];
-        if (CanShareProcess(experiment, spec))
+        return Exclusively(experiment, spec, () => TrainLocked(experiment, dataset, spec, seed, data, observer, cancel, checkpoint));
+    }
+
+    /// <summary>Runs <paramref name="train"/> beside other runs when it can share the process (<see cref="CanShareProcess"/>), else alone.</summary>
+    internal static T Exclusively<T>(ExperimentSpec e, ModelSpec spec, Func<T> train)
+    {
+        if (CanShareProcess(e, spec))
         {
             TorchRuntime.Runs.EnterReadLock();
-            try { return TrainLocked(experiment, dataset, spec, seed, data, observer, cancel, checkpoint); }
+            try { return train(); }
             finally { TorchRuntime.Runs.ExitReadLock(); }
         }
         TorchRuntime.Runs.EnterWriteLock();
         try
         {
             lock (TorchRuntime.Global)
-                return TrainLocked(experiment, dataset, spec, seed, data, observer, cancel, checkpoint);
+                return train();
         }
         finally { TorchRuntime.Runs.ExitWriteLock(); }
     }
 
     /// <summary>
     /// Whether the run can train beside others in this process with bit-identical results: one libtorch
-    /// thread, and no dropout (the only use of libtorch's global generator after initialisation).
+    /// thread, and nothing that draws from libtorch's global generator after initialisation (dropout, a replayed DataLoader).
     /// </summary>
     public static bool CanShareProcess(ExperimentSpec e, ModelSpec model) =>
-        e.Threads == 1 && !model.Layers.Any(l => l is DropoutLayer);
+        e.Threads == 1 && e.Shuffle != ShuffleKind.DataLoader && !model.Layers.Any(l => l is DropoutLayer);
 
     static TrainedRun TrainLocked(
         ExperimentSpec e, DatasetSpec dataset, ModelSpec spec, int seed, TrainingData data,

@@ -79,6 +79,6 @@ internal static class ExperimentSection
         var images = e.TrainSamples is { } n
             ? $"the first {Count(n)} training and {Count(e.TestSamples ?? 10000)} test images"
             : "60,000 training and 10,000 test images";
-        return $"MNIST, {images}" + (d.Labels == LabelKind.Random ? Invariant($", training labels permuted (seed {d.LabelSeed}), test labels true") : "");
+        return $"MNIST, {images}" + (d.Labels == LabelKind.True ? "" : $", {RandomLabels.Describe(d.Labels, d.LabelSeed)}, test labels true");
     }
 }

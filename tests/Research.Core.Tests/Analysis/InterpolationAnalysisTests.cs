@@ -83,6 +83,41 @@ public class InterpolationAnalysisTests
     }
 
     [Fact]
+    public void ARetrainedLineTrainsEveryPointOnceFromItsInterpolatedWeights()
+    {
+        using var _ = TorchRuntime.Global.EnterScope();
+        using var scope = NewDisposeScope();
+        var dataset = new DatasetSpec { Id = "digits", Kind = DatasetKind.Mnist };
+        var e = new ExperimentSpec
+        {
+            Id = "x", Section = "0", Title = "t", Dataset = "digits", Loss = LossKind.CrossEntropy, MaxEpochs = 1, Seeds = [1],
+            Record = new RecordSpec { Accuracy = true, Test = true },
+            Models = new Dictionary<string, ModelSpec> { ["a"] = Classifier("a"), ["b"] = Classifier("b") },
+        };
+        manual_seed(11);
+        var data = new TrainingData("tiny", randn(12, 1, 28, 28), tensor(Enumerable.Range(0, 12).Select(i => (long)(i % 3)).ToArray()),
+            randn(6, 1, 28, 28), tensor(new long[] { 2, 1, 0, 2, 1, 0 }), "none");
+        manual_seed(1);
+        using var a = new SpecModel(e.Models["a"], DataShapes.Input(dataset));
+        manual_seed(2);
+        using var b = new SpecModel(e.Models["b"], DataShapes.Input(dataset));
+        var retrain = new RetrainSpec { BatchSize = new BatchSize(4), Optimizer = new OptimizerSpec { Kind = OptimizerKind.Adam, Lr = 0.01 }, Reseed = true };
+        var pair = new ModelPairSpec { From = "a", To = "b", Retrain = retrain };
+        var line = Line(-1, 2, 4) with { Pairs = [pair] };
+
+        var trained = InterpolationAnalysis.Compute(e, dataset, data, pair, 1, Flat(a), Flat(b), line);
+        var asIs = InterpolationAnalysis.Compute(e, dataset, data, pair with { Retrain = null }, 1, Flat(a), Flat(b), line);
+        trained.Alpha.Should().Equal(asIs.Alpha);
+        trained.TrainLoss.Should().OnlyContain(l => double.IsFinite(l) && l > 0);
+        trained.TestLoss.Should().NotEqual(asIs.TestLoss, "every point trains an epoch before its test metrics");
+        // The trained α = 0 point is model a after one epoch of its own: the test loss the trainer's own loop gives.
+        using var again = Research.Analysis.ModelWeights.Build(e.Models["a"], dataset, Flat(a));
+        var retrainedA = InterpolationAnalysis.Compute(e, dataset, data, pair, 1, Flat(a), Flat(a), line);
+        retrainedA.TestLoss[Array.IndexOf(trained.Alpha, 0.0)].Should().Be(trained.TestLoss[Array.IndexOf(trained.Alpha, 0.0)], "reseeded: the same start, the same order");
+        Flat(a).Should().Equal(Flat(again), "retraining trains a copy, never the model it came from");
+    }
+
+    [Fact]
     public void CurveHelpersReadTheTrainingLoss()
     {
         double[] alpha = [-1, -0.25, 0, 0.5, 1, 1.25, 2];

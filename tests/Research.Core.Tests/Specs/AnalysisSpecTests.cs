@@ -98,6 +98,33 @@ public class AnalysisSpecTests
     }
 
     [Fact]
+    public void TheCodesSensitivityReadsTheRecordedGradientNormAndNeedsNoWeights()
+    {
+        var e = TestSpecs.Parse(Digits("    record: { gradient_norm: true, gradient_norm_kind: tensor_mean }", """
+                  sensitivity: { of: parameter_gradient }
+            """)).Experiment("lines", Profile.Full);
+        e.Analysis!.Sensitivity!.Of.Should().Be(SensitivityKind.ParameterGradient);
+        e.Record.GradientNormKind.Should().Be(GradientNormKind.TensorMean);
+
+        ErrorsOf(Digits("    record: { accuracy: true }", "      sensitivity: { of: parameter_gradient }")).Should().ContainSingle().Which.ToString()
+            .Should().Contain("experiments.lines.analysis.sensitivity.of: parameter_gradient reads each run's recorded gradient norm: set record: { gradient_norm: true }");
+    }
+
+    [Fact]
+    public void APairsRetrainingLoads()
+    {
+        var e = TestSpecs.Parse(Digits(Weights, """
+                  interpolation:
+                    pairs: [{ from: a, to: b, retrain: { batch_size: 500, optimizer: { kind: adam, lr: 4.0e-4 }, reseed: true } }]
+            """)).Experiment("lines", Profile.Full);
+        var retrain = e.Analysis!.Interpolation!.Pairs[0].Retrain!;
+        retrain.Epochs.Should().Be(1);
+        retrain.BatchSize.Should().Be(new BatchSize(500));
+        retrain.Optimizer.Lr.Should().Be(4e-4);
+        retrain.Reseed.Should().BeTrue();
+    }
+
+    [Fact]
     public void SensitivityNeedsAClassifier()
     {
         var yaml = TestSpecs.Fit(extra: "    record: { weights_every: 60 }\n    analysis: { sensitivity: { batch: 10 } }");

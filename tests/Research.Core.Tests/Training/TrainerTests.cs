@@ -80,6 +80,21 @@ public class TrainerTests
         run.WeightEpochs.Should().Equal(0, 5, 10);
         engine.Weights(run).Should().HaveCount(3).And.OnlyContain(w => w.Length == run.Parameters);
     }
+
+    [Fact]
+    public void TheCodesTensorMeanGradientNormIsBelowTheWholeVectorsNorm()
+    {
+        // For tensors with norms g_i: mean(g_i) ≤ sqrt(Σ g_i²), with equality only for one tensor; the small model has four.
+        string Yaml(string kind) => TestSpecs.Fit().Replace("max_epochs: 60", $"max_epochs: 3\n    record: {{ gradient_norm: true{kind} }}");
+        var whole = TestSpecs.Engine(Yaml(""), TestSpecs.TempDir());
+        var mean = TestSpecs.Engine(Yaml(", gradient_norm_kind: tensor_mean"), TestSpecs.TempDir());
+        var a = whole.Run(whole.Spec.Experiment("tiny-fit", Profile.Full), "small", 1, cancel: TestContext.Current.CancellationToken);
+        var b = mean.Run(mean.Spec.Experiment("tiny-fit", Profile.Full), "small", 1, cancel: TestContext.Current.CancellationToken);
+        b.Metrics.TrainLoss.Should().Equal(a.Metrics.TrainLoss, "recording a norm never changes training");
+        b.Metrics.GradientNorm!.Zip(a.Metrics.GradientNorm!).Should().OnlyContain(p => p.First > 0 && p.First < p.Second);
+        Research.Runs.RunKey.For(whole.Spec.Experiment("tiny-fit", Profile.Full), whole.Spec.DatasetOf(whole.Spec.Experiment("tiny-fit", Profile.Full)), "small", 1)
+            .Should().NotBe(Research.Runs.RunKey.For(mean.Spec.Experiment("tiny-fit", Profile.Full), mean.Spec.DatasetOf(mean.Spec.Experiment("tiny-fit", Profile.Full)), "small", 1));
+    }
 }
 
 /// <summary>A libtorch error during training names the run and epoch, with libtorch's message and no stack trace (issue 19).</summary>

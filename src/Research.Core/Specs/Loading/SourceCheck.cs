@@ -20,6 +20,7 @@ public static partial class SourceCheck
         string[] always = ["dataset", "loss", "batch_size", "max_epochs", "seeds", "seeding"];
         foreach (var s in always) yield return s;
         if (e.Convergence != null) yield return "convergence";
+        if (e.Shuffle != null) yield return "shuffle";
         if (e.CriticalPoint != null) yield return "critical_point";
         if (e.Analysis != null) yield return "analysis";
         foreach (var (id, m) in e.Models)

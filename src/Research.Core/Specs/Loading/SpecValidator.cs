@@ -65,10 +65,13 @@ public static class SpecValidator
     static void ValidateAnalyses(AnalysisSpec analysis, DatasetSpec data, ExperimentSpec e, string path, Action<string, string> error)
     {
         var at = SpecPath.Child(path, "analysis");
-        if ((analysis.Pca != null || analysis.Interpolation != null || analysis.Sensitivity != null) && e.Record.WeightsEvery == 0)
+        bool jacobian = analysis.Sensitivity is { Of: SensitivityKind.InputJacobian };
+        if (analysis.Sensitivity is { Of: SensitivityKind.ParameterGradient } && !e.Record.GradientNorm)
+            error(SpecPath.Child(SpecPath.Child(at, "sensitivity"), "of"), "parameter_gradient reads each run's recorded gradient norm: set record: { gradient_norm: true } (gradient_norm_kind: tensor_mean is the report code's)");
+        if ((analysis.Pca != null || analysis.Interpolation != null || jacobian) && e.Record.WeightsEvery == 0)
             error(at, "analyses read the runs' weights: set record: { weights_every: N } (N = max_epochs keeps just the start and the end)");
         // The trainer snapshots at multiples of N (and at convergence), and these analyses take the last snapshot as the trained model.
-        else if ((analysis.Interpolation != null || analysis.Sensitivity != null) && e.Record.WeightsEvery > 0 && e.MaxEpochs % e.Record.WeightsEvery != 0)
+        else if ((analysis.Interpolation != null || jacobian) && e.Record.WeightsEvery > 0 && e.MaxEpochs % e.Record.WeightsEvery != 0)
             error(SpecPath.Child(path, "record.weights_every"),
                 $"interpolation and sensitivity read each run's final weights, but weights_every {e.Record.WeightsEvery} does not divide max_epochs {e.MaxEpochs}: " +
                 $"the last snapshot would be epoch {e.MaxEpochs / e.Record.WeightsEvery * e.Record.WeightsEvery}'s");
@@ -84,7 +87,7 @@ public static class SpecValidator
                 }
             if (line.From >= line.To) error(SpecPath.Child(SpecPath.Child(at, "interpolation"), "from"), "from must be below to");
         }
-        if (analysis.Sensitivity != null && data.Kind != DatasetKind.Mnist)
+        if (jacobian && data.Kind != DatasetKind.Mnist)
             error(SpecPath.Child(at, "sensitivity"), "sensitivity is defined for classifiers (softmax outputs)");
     }
 
