@@ -74,7 +74,7 @@ public sealed record SensitivitySpec
     [SpecRange(Min = 1)] public int Batch { get; init; } = 1000;
 
     /// <summary>The quantity as a figure's axis writes it.</summary>
-    public string Symbol => Of == SensitivityKind.InputJacobian ? "‖∂softmax/∂x‖_F" : "mean ‖∇θ L‖ over steps";
+    public string Symbol => Of == SensitivityKind.InputJacobian ? "‖∂softmax/∂x‖_F" : "mean ‖∂L/∂θ‖ over steps";
 
     /// <summary>The quantity in words, for the report.</summary>
     public string Description => Of == SensitivityKind.InputJacobian
