@@ -37,6 +37,16 @@ public class InterpolationAnalysisTests
         Optimizer = new OptimizerSpec { Kind = OptimizerKind.Adam, Lr = 0.1 },
     };
 
+    static readonly DatasetSpec Digits = new() { Id = "digits", Kind = DatasetKind.Mnist };
+
+    /// <summary>A classifier experiment with models a and b (flatten, dense 3).</summary>
+    static ExperimentSpec TwoModels(RecordSpec? record = null) => new()
+    {
+        Id = "x", Section = "0", Title = "t", Dataset = "digits", Loss = LossKind.CrossEntropy, MaxEpochs = 1, Seeds = [1],
+        Record = record ?? new RecordSpec(),
+        Models = new Dictionary<string, ModelSpec> { ["a"] = Classifier("a"), ["b"] = Classifier("b") },
+    };
+
     static float[] Flat(SpecModel model) =>
         model.parameters().SelectMany(p => p.detach().flatten().data<float>().ToArray()).ToArray();
 
@@ -45,12 +55,8 @@ public class InterpolationAnalysisTests
     {
         using var _ = TorchRuntime.Global.EnterScope();
         using var scope = NewDisposeScope();
-        var dataset = new DatasetSpec { Id = "digits", Kind = DatasetKind.Mnist };
-        var e = new ExperimentSpec
-        {
-            Id = "x", Section = "0", Title = "t", Dataset = "digits", Loss = LossKind.CrossEntropy, MaxEpochs = 1, Seeds = [1],
-            Models = new Dictionary<string, ModelSpec> { ["a"] = Classifier("a"), ["b"] = Classifier("b") },
-        };
+        var dataset = Digits;
+        var e = TwoModels();
         manual_seed(11);
         var trainX = randn(8, 1, 28, 28);
         var trainY = tensor(new long[] { 0, 1, 2, 0, 1, 2, 0, 1 });
@@ -87,13 +93,8 @@ public class InterpolationAnalysisTests
     {
         using var _ = TorchRuntime.Global.EnterScope();
         using var scope = NewDisposeScope();
-        var dataset = new DatasetSpec { Id = "digits", Kind = DatasetKind.Mnist };
-        var e = new ExperimentSpec
-        {
-            Id = "x", Section = "0", Title = "t", Dataset = "digits", Loss = LossKind.CrossEntropy, MaxEpochs = 1, Seeds = [1],
-            Record = new RecordSpec { Accuracy = true, Test = true },
-            Models = new Dictionary<string, ModelSpec> { ["a"] = Classifier("a"), ["b"] = Classifier("b") },
-        };
+        var dataset = Digits;
+        var e = TwoModels(new RecordSpec { Accuracy = true, Test = true });
         manual_seed(11);
         var data = new TrainingData("tiny", randn(12, 1, 28, 28), tensor(Enumerable.Range(0, 12).Select(i => (long)(i % 3)).ToArray()),
             randn(6, 1, 28, 28), tensor(new long[] { 2, 1, 0, 2, 1, 0 }), "none");

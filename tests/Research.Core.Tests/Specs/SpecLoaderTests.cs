@@ -81,7 +81,7 @@ public class SpecLoaderTests
         var error = ErrorsOf(yaml).Should().ContainSingle().Which;
         error.ToString().Should().Be(
             "test.yaml:15:5 experiments.tiny-fit.max_epoch: unknown key 'max_epoch'; did you mean 'max_epochs'? " +
-            "allowed: section, title, notes, dataset, train_samples, test_samples, loss, batch_size, max_epochs, convergence, record, critical_point, analysis, seeds, seeding, checkpoint_every, threads, models, figures");
+            "allowed: section, title, notes, dataset, train_samples, test_samples, loss, batch_size, max_epochs, convergence, record, critical_point, analysis, seeds, seeding, shuffle, checkpoint_every, threads, models, figures");
     }
 
     [Fact]
