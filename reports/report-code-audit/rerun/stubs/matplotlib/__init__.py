@@ -1,0 +1,1 @@
+# stub: plotting removed for headless rerun (matplotlib not installed)

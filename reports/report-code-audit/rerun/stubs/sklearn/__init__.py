@@ -1,0 +1,1 @@
+# stub: imported but unused by the notebook
