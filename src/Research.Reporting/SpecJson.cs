@@ -24,11 +24,23 @@ internal static class SpecJson
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
-    /// <summary>A resolved spec as setting path → value (lists of plain values kept whole: seeds = [1, 2, 3]).</summary>
+    /// <summary>
+    /// A resolved spec as setting path → value (lists of plain values kept whole: seeds = [1, 2, 3]), its analyses
+    /// included: they stay out of the run key (and the spec's JSON), but they are settings a variant can change.
+    /// </summary>
     public static Dictionary<string, string> Flatten(ExperimentSpec e)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         Walk(JsonSerializer.SerializeToNode(e, Options), "", values);
+        if (e.Analysis is not { } analysis) return values;
+        Walk(JsonSerializer.SerializeToNode(analysis with { Interpolation = analysis.Interpolation is { } l ? l with { Pairs = [] } : null }, Options), "analysis", values);
+        values.Remove("analysis.interpolation.pairs");
+        // A pair in words: its two models and what is done to each point of the line before it is measured.
+        var pairs = analysis.Interpolation?.Pairs ?? [];
+        for (int i = 0; i < pairs.Count; i++)
+            values[Invariant($"analysis.interpolation.pairs[{i}]")] = $"{pairs[i].From} → {pairs[i].To}, " + (pairs[i].Retrain is { } r
+                ? Invariant($"each θ(α) trained {r.Epochs} epoch{(r.Epochs == 1 ? "" : "s")} at batch {r.BatchSize}, {r.Optimizer}{(r.Reseed ? ", reshuffled from the seed per α" : "")}")
+                : "each θ(α) measured as it is");
         return values;
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Research.Specs;
 
 /// <summary>
@@ -74,10 +76,10 @@ public sealed record SensitivitySpec
     [SpecRange(Min = 1)] public int Batch { get; init; } = 1000;
 
     /// <summary>The quantity as a figure's axis writes it.</summary>
-    public string Symbol => Of == SensitivityKind.InputJacobian ? "‖∂softmax/∂x‖_F" : "mean ‖∂L/∂θ‖ over steps";
+    [JsonIgnore] public string Symbol => Of == SensitivityKind.InputJacobian ? "‖∂softmax/∂x‖_F" : "mean ‖∂L/∂θ‖ over steps";
 
     /// <summary>The quantity in words, for the report.</summary>
-    public string Description => Of == SensitivityKind.InputJacobian
+    [JsonIgnore] public string Description => Of == SensitivityKind.InputJacobian
         ? "mean ‖∂softmax/∂x‖_F over the test set (Novak et al.)"
         : "mean over all training steps of the step's recorded gradient norm of the minibatch loss with respect to the parameters";
 }

@@ -14,6 +14,7 @@ public sealed record OptimizerSpec
     [SpecRange(Min = 0, Max = 1)] public double Beta2 { get; init; } = 0.999;
     [SpecRange(Min = 0, MinExclusive = true)] public double Eps { get; init; } = 1e-8;
 
-    public override string ToString() =>
-        $"{Kind.ToString().ToLowerInvariant()}(lr={Lr:G4}{(WeightDecay > 0 ? $", wd={WeightDecay:G3}" : "")}{(Momentum > 0 ? $", momentum={Momentum:G3}" : "")})";
+    /// <summary>In the invariant culture, like everything the spec says: adam(lr=0.001, wd=0.0001).</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{Kind.ToString().ToLowerInvariant()}(lr={Lr:G4}{(WeightDecay > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", wd={WeightDecay:G3}") : "")}{(Momentum > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", momentum={Momentum:G3}") : "")})");
 }
