@@ -69,7 +69,7 @@ internal static class AnalysisFigures
         {
             Number = spec.Number, Caption = spec.Caption,
             Title = $"θ(α) = (1−α)·θ[{e.Models[pair.From].Label}] + α·θ[{e.Models[pair.To].Label}] ({curves.Count} seed{(curves.Count == 1 ? "" : "s")}; bold: seed {curves.FirstOrDefault()?.Seed})",
-            XLabel = "α", YLabel = "cross-entropy loss (log scale)", LogY = true, Y2Label = "accuracy", Series = series,
+            XLabel = pair.Retrain is { } r ? $"α (each θ(α) trained {r.Epochs} epoch{(r.Epochs == 1 ? "" : "s")} before it is measured)" : "α", YLabel = "cross-entropy loss (log scale)", LogY = true, Y2Label = "accuracy", Series = series,
         };
     }
 }
