@@ -92,20 +92,11 @@ internal sealed class EpochLoop : IDisposable
     /// <summary>The training set in this epoch's order: one shuffled copy per epoch, of which batches are views.</summary>
     (Tensor X, Tensor Y) Shuffled()
     {
-        Tensor x = _data.TrainX, y = _data.TrainY;
-        if (_e.Shuffle == ShuffleKind.DataLoader) // a DataLoader draws its order even when one batch holds everything
-        {
-            var order = DataLoaderReplay.Order(_n);
-            x = _data.TrainX.index_select(0, order);
-            y = _data.TrainY.index_select(0, order);
-        }
-        else if (_batch < _n)
-        {
-            var order = randperm(_n, generator: _run.Shuffle);
-            x = _data.TrainX.index_select(0, order);
-            y = _data.TrainY.index_select(0, order);
-        }
-        return (x, y);
+        // A DataLoader draws its order even when one batch holds everything.
+        var order = _e.Shuffle == ShuffleKind.DataLoader ? DataLoaderReplay.Order(_n)
+            : _batch < _n ? randperm(_n, generator: _run.Shuffle)
+            : null;
+        return order is null ? (_data.TrainX, _data.TrainY) : (_data.TrainX.index_select(0, order), _data.TrainY.index_select(0, order));
     }
 
     void Step(Tensor x, Tensor y, int start)
