@@ -77,9 +77,4 @@ public sealed record SensitivitySpec
 
     /// <summary>The quantity as a figure's axis writes it.</summary>
     [JsonIgnore] public string Symbol => Of == SensitivityKind.InputJacobian ? "‖∂softmax/∂x‖_F" : "mean ‖∂L/∂θ‖ over steps";
-
-    /// <summary>The quantity in words, for the report.</summary>
-    [JsonIgnore] public string Description => Of == SensitivityKind.InputJacobian
-        ? "mean ‖∂softmax/∂x‖_F over the test set (Novak et al.)"
-        : "mean over all training steps of the step's recorded gradient norm of the minibatch loss with respect to the parameters";
 }
