@@ -21,8 +21,13 @@ var root = new RootCommand(
       research run fit-sinc --set models.model-3.optimizer.lr=0.002
       research reproduce --profile ci
       research report --profile ci
+      research baseline fit-sinc --profile full --variant harness --seed 1
       research data
       research stress --seconds 60
+
+    Exit codes: 0 done, every verdict and baseline as experiments.yaml records; 1 a verdict, baseline or
+    stress check differs; 2 spec error; 3 data problem; 4 file or baseline problem; 5 a run failed;
+    64 bad command line; 130 cancelled.
     """);
 root.Subcommands.Add(ListCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
@@ -30,6 +35,9 @@ root.Subcommands.Add(ReproduceCommand.Create());
 root.Subcommands.Add(ClaimsCommand.Create());
 root.Subcommands.Add(FiguresCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(BaselineCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(StressCommand.Create());
-return await root.Parse(args).InvokeAsync();
+var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
+if (parse.Errors.Count > 0) return ParseErrors.Report(parse);
+return await parse.InvokeAsync();

@@ -30,6 +30,9 @@ internal static class ClaimsCommand
             var claims = engine.Spec.Claims.Values
                 .Where(c => prefixes.Length == 0 || prefixes.Any(f => c.Id.StartsWith(f, StringComparison.Ordinal) || c.Section.StartsWith(f, StringComparison.Ordinal)))
                 .ToList();
+            if (claims.Count == 0)
+                throw new UsageException($"no claim's id or section starts with {string.Join(" or ", prefixes.Select(p => $"'{p}'"))}; sections: " +
+                                         string.Join(", ", engine.Spec.Claims.Values.Select(c => c.Section).Distinct().Order(StringComparer.Ordinal)));
             var v = CommonOptions.ParseVariant(parse.GetValue(variant));
             var reproduction = new Reproduction(engine);
             var results = claims.Where(c => engine.Spec.Experiments[c.Experiment].Runnable.Contains(v))
@@ -42,7 +45,7 @@ internal static class ClaimsCommand
                     verdict = r.Verdict.ToString().ToLowerInvariant(), recorded = r.Expected?.ToString().ToLowerInvariant(),
                     message = r.Message, statistic = r.Statistic,
                 }), Research.IO.Json.Options), "the --json file");
-            return results.All(r => r.AsExpected) ? 0 : 1;
+            return results.All(r => r.AsExpected) ? 0 : ErrorHandling.Differs;
         })));
         return command;
     }

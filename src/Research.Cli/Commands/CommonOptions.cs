@@ -16,9 +16,16 @@ internal static class CommonOptions
 
     public static Option<Profile> ProfileOption() => new("--profile", "-p")
     {
-        Description = "ci: the reduced budget the test suite uses; full: the report's own settings.",
-        DefaultValueFactory = _ => Profile.Ci,
+        Description = "ci: the reduced budget the test suite uses; full: the report's own settings. [default: ci]",
         HelpName = "ci|full",
+        CustomParser = result =>
+        {
+            if (result.Tokens.Count == 0) return Profile.Ci;
+            var value = result.Tokens[0].Value;
+            if (Enum.TryParse<Profile>(value, ignoreCase: true, out var p) && Enum.IsDefined(p) && !int.TryParse(value, out _)) return p;
+            result.AddError($"unknown profile '{value}'; profiles: ci, full");
+            return Profile.Ci;
+        },
     };
 
     /// <summary>--variant as_written|as_run|harness: which of an experiment's three settings to run (issue 22).</summary>
@@ -33,7 +40,7 @@ internal static class CommonOptions
     /// <summary>The variant a --variant value names, or a clear error listing the three.</summary>
     public static Variant ParseVariant(string? value) =>
         Variants.Parse(value ?? "as_written")
-        ?? throw new ArgumentException($"unknown variant '{value}'; variants: {string.Join(", ", Variants.All.Select(v => v.Key()))}");
+        ?? throw new UsageException($"unknown variant '{value}'; variants: {string.Join(", ", Variants.All.Select(v => v.Key()))}");
 
     public static Option<string[]> Set() => new("--set")
     {

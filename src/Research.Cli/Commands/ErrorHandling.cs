@@ -8,7 +8,8 @@ namespace Research.Cli.Commands;
 /// <summary>Turns the errors a user can act on into messages and exit codes instead of stack traces.</summary>
 internal static class ErrorHandling
 {
-    public const int SpecError = 2, DataError = 3, IoError = 4, TrainingError = 5, Cancelled = 130;
+    /// <summary>Exit codes: 0 done (and every verdict or baseline as recorded), 1 a verdict or baseline differs; the rest below. The root --help lists them.</summary>
+    public const int Differs = 1, SpecError = 2, DataError = 3, IoError = 4, TrainingError = 5, UsageError = 64, Cancelled = 130;
 
     public static int Guard(Func<int> action)
     {
@@ -43,6 +44,11 @@ internal static class ErrorHandling
             AnsiConsole.MarkupLine($"[red]Run failed:[/] {Markup.Escape(e.Message)}");
             AnsiConsole.MarkupLine($"Runs that finished are cached; this one was not stored. Details (native and .NET stack traces): {Markup.Escape(FailureLog.Write(e))}");
             return TrainingError;
+        }
+        catch (UsageException e)
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+            return UsageError;
         }
         catch (Exception e) when (e is KeyNotFoundException or ArgumentException)
         {

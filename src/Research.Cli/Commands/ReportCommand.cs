@@ -43,7 +43,7 @@ internal static class ReportCommand
             LiveProgress.Show(observer => report = ReportGenerator.Generate(
                 new Reproduction(engine), parse.GetValue(profile), parse.GetValue(output)?.FullName, log, new TrainingOnly(observer), cancel), keepFinished: false);
             ReportSummary.Print(report!, log);
-            return report!.Data.Claims.All(c => c.AsExpected) ? 0 : 1;
+            return report!.Data.Claims.All(c => c.AsExpected) ? 0 : ErrorHandling.Differs;
         })));
         return command;
     }

@@ -46,9 +46,9 @@ internal static class ReproduceCommand
             var unexpected = verdicts.Count(v => !v.AsExpected);
             AnsiConsole.MarkupLine(unexpected == 0
                 ? $"[green]Every verdict is the one experiments.yaml records[/] ({Count(verdicts, Verdict.Holds)} hold, {Count(verdicts, Verdict.Deviates)} deviate, {Count(verdicts, Verdict.Inconclusive)} inconclusive)."
-                : $"[red]{unexpected} verdict(s) differ from experiments.yaml[/]: investigate, then update the claim's expect/evidence.");
+                : $"[red]{Words.Count(unexpected, "verdict")} differ{(unexpected == 1 ? "s" : "")} from experiments.yaml[/]: investigate, then update the claim's expect/evidence.");
             ReportSummary.Print(report, log);
-            return unexpected == 0 ? 0 : 1;
+            return unexpected == 0 ? 0 : ErrorHandling.Differs;
         })));
         return command;
     }

@@ -36,7 +36,7 @@ internal static class StressCommand
             foreach (var m in report.Mismatches) AnsiConsole.MarkupLine($"[red]{Markup.Escape(m)}[/]");
             var verdict = report.Mismatches.Count == 0 ? "[green]all runs matched[/]" : "[red]runs differed[/]";
             AnsiConsole.MarkupLine($"{verdict}: {report.Runs} runs side by side in {report.Rounds} rounds, {report.Collections:N0} forced collections, {report.Elapsed.TotalSeconds:F1} s.");
-            return report.Mismatches.Count == 0 ? 0 : 1;
+            return report.Mismatches.Count == 0 ? 0 : ErrorHandling.Differs;
         }));
         return command;
     }

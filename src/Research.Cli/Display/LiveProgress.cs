@@ -86,7 +86,7 @@ internal sealed class LiveProgress(ProgressContext? context) : IRunObserver
     {
         RunOutcome.Converged => $"converged at epoch {r.ConvergedEpoch:N0}",
         RunOutcome.Diverged => $"diverged at epoch {r.DivergedEpoch:N0}",
-        _ => $"{r.Epochs:N0} epochs, final loss {r.FinalTrainLoss:G4}",
+        _ => $"{Words.Count(r.Epochs, "epoch")}, final loss {r.FinalTrainLoss:G4}",
     };
 
     static string Describe(in RunProgress p) =>

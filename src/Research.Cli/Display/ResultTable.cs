@@ -40,5 +40,5 @@ internal static class ResultTable
         return table;
     }
 
-    static string Epochs(int n) => n == 1 ? "1 epoch" : $"{n:N0} epochs";
+    static string Epochs(int n) => Words.Count(n, "epoch");
 }

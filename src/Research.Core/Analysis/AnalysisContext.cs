@@ -23,6 +23,8 @@ internal sealed class AnalysisContext(Engine engine, ExperimentSpec experiment, 
     /// <summary>The experiment's data, from the engine's per-process data cache.</summary>
     public TrainingData Data() => engine.Data.Get(Dataset, Experiment.TrainSamples, Experiment.TestSamples);
 
+    public bool Has(string model, int seed) => Runs.Any(r => r.Model == model && r.Seed == seed);
+
     public RunResult Run(string model, int seed) => Runs.Single(r => r.Model == model && r.Seed == seed);
 
     /// <summary>An analysis result, cached beside the runs it reads (see <see cref="AnalysisCache"/>).</summary>

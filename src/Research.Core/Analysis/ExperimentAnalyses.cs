@@ -10,13 +10,17 @@ public static class ExperimentAnalyses
 {
     /// <param name="engine">The engine: its data, the runs' weights and its analysis cache.</param>
     /// <param name="e">The experiment, resolved for a profile.</param>
-    /// <param name="runs">Its runs: every model × seed of the profile.</param>
-    public static ExperimentResults Analyse(Engine engine, ExperimentSpec e, IReadOnlyList<RunResult> runs)
+    /// <param name="runs">Its runs: every model × seed of the profile, or some of them when <paramref name="sample"/>.</param>
+    /// <param name="sample">
+    /// Only the per-run analyses of the runs given (sensitivities, and interpolations whose two ends are both
+    /// given), as <c>research baseline</c> checks a sample; experiment-wide ones (PCA) need every run and are left out.
+    /// </param>
+    public static ExperimentResults Analyse(Engine engine, ExperimentSpec e, IReadOnlyList<RunResult> runs, bool sample = false)
     {
         if (e.Analysis is not { } analysis) return new ExperimentResults(e, runs);
         var context = new AnalysisContext(engine, e, runs);
-        var pca = analysis.Pca is { } pcaSpec ? Pca(context, pcaSpec) : null;
-        var curves = analysis.Interpolation is { } lineSpec ? Interpolations(context, lineSpec) : [];
+        var pca = analysis.Pca is { } pcaSpec && !sample ? Pca(context, pcaSpec) : null;
+        var curves = analysis.Interpolation is { } lineSpec ? Interpolations(context, lineSpec, sample) : [];
         if (analysis.Sensitivity is { } sensitivity) Sensitivities(context, sensitivity);
         return new ExperimentResults(e, context.Merged()) { Pca = pca, Interpolations = curves, Scalars = context.ExperimentValues };
     }
@@ -33,12 +37,13 @@ public static class ExperimentAnalyses
         return pca;
     }
 
-    static List<InterpolationCurve> Interpolations(AnalysisContext context, InterpolationSpec spec)
+    static List<InterpolationCurve> Interpolations(AnalysisContext context, InterpolationSpec spec, bool sample)
     {
         var curves = new List<InterpolationCurve>();
         foreach (var pair in spec.Pairs)
             foreach (var seed in context.Experiment.Seeds)
             {
+                if (sample && !(context.Has(pair.From, seed) && context.Has(pair.To, seed))) continue;
                 RunResult from = context.Run(pair.From, seed), to = context.Run(pair.To, seed);
                 var curve = context.Cached($"interpolation-{pair.From}-{pair.To}-seed{seed}", spec, [from, to], () =>
                     InterpolationAnalysis.Compute(context.Experiment, context.Dataset, context.Data(), pair, seed,

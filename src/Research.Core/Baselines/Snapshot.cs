@@ -20,5 +20,18 @@ public sealed record Snapshot
     /// <summary>Each run's key without the rounding switches (<c>model/seedN</c> → key): a changed setting is caught exactly on any machine.</summary>
     public IReadOnlyDictionary<string, string>? RunKeys { get; init; }
 
+    /// <summary>
+    /// The part of this snapshot that a sample of runs can be checked against: the per-run metrics and run
+    /// keys of <paramref name="runs"/> (<c>model/seedN</c>). Series and experiment-wide values are left out:
+    /// they need every run of the experiment.
+    /// </summary>
+    public Snapshot OfRuns(IReadOnlyCollection<string> runs) => this with
+    {
+        Metrics = Metrics.Where(m => runs.Any(r => m.Key.StartsWith(r + "/", StringComparison.Ordinal)))
+            .ToDictionary(m => m.Key, m => m.Value),
+        Series = new Dictionary<string, double[]>(),
+        RunKeys = RunKeys?.Where(k => runs.Contains(k.Key)).ToDictionary(k => k.Key, k => k.Value),
+    };
+
     [JsonIgnore] public string FileName => $"{Experiment}.verified.json";
 }

@@ -26,7 +26,7 @@ public static class SnapshotComparer
                         "exact: a setting that changes the numbers changed"));
         foreach (var key in expected.Metrics.Keys.Union(actual.Metrics.Keys).Order(StringComparer.Ordinal))
         {
-            var tolerance = ToleranceFor(expected.Experiment, key[(key.LastIndexOf('/') + 1)..], spec, strict);
+            var tolerance = ToleranceOf(expected.Experiment, key, spec, strict);
             if (tolerance.Unpinned) continue;
             bool hasE = expected.Metrics.TryGetValue(key, out var e), hasA = actual.Metrics.TryGetValue(key, out var a);
             if (!hasE || !hasA || !tolerance.Accepts(e, a))
@@ -53,6 +53,10 @@ public static class SnapshotComparer
         }
         return differences;
     }
+
+    /// <summary>The tolerance of one metric key (<c>model/seedN/metric</c>): its metric's strict one, or its portable one on another machine.</summary>
+    public static ToleranceSpec ToleranceOf(string experiment, string key, BaselineSpec spec, bool strict) =>
+        ToleranceFor(experiment, key[(key.LastIndexOf('/') + 1)..], spec, strict);
 
     static ToleranceSpec ToleranceFor(string experiment, string metric, BaselineSpec spec, bool strict)
     {

@@ -68,6 +68,31 @@ public class BaselineTests
     }
 
     [Fact]
+    public void ASampleOfRunsIsComparedWithItsOwnPartOfTheBaseline()
+    {
+        // The baseline holds seeds 1 and 2 and a figure; a sample retrained elsewhere holds seed 2 only.
+        var baseline = Snap(0.001, 1000, [1, 2]) with
+        {
+            Metrics = new Dictionary<string, double> { ["m/seed1/final_train_loss"] = 0.001, ["m/seed2/final_train_loss"] = 0.002, ["experiment/pca"] = 1 },
+            RunKeys = new Dictionary<string, string> { ["m/seed1"] = "k1", ["m/seed2"] = "k2" },
+        };
+        var sample = baseline.OfRuns(["m/seed2"]);
+        sample.Metrics.Should().Equal(new Dictionary<string, double> { ["m/seed2/final_train_loss"] = 0.002 });
+        sample.Series.Should().BeEmpty("a figure's series need every run");
+        sample.RunKeys.Should().Equal(new Dictionary<string, string> { ["m/seed2"] = "k2" });
+
+        Snapshot Seed2(double loss) => new()
+        {
+            Experiment = "exp", Profile = "ci", Fingerprint = "another", Series = new Dictionary<string, double[]>(),
+            Metrics = new Dictionary<string, double> { ["m/seed2/final_train_loss"] = loss },
+            RunKeys = new Dictionary<string, string> { ["m/seed2"] = "k2" },
+        };
+        SnapshotComparer.Compare(sample, Seed2(0.00205), Rules).Should().BeEmpty("2.5% is within the portable 5%");
+        SnapshotComparer.Compare(sample, Seed2(0.0025), Rules).Should().ContainSingle().Which.Key.Should().Be("m/seed2/final_train_loss");
+        SnapshotComparer.Compare(sample with { Fingerprint = "another" }, Seed2(0.00205), Rules).Should().ContainSingle("on the same machine the strict 0.1% applies");
+    }
+
+    [Fact]
     public void ACorruptVerifiedFileIsNamedWithTheFix()
     {
         var store = new BaselineStore(TestSpecs.TempDir());

@@ -192,6 +192,17 @@ public class SpecLoaderTests
     }
 
     [Fact]
+    public void ASetAssignmentToAModelThatDoesNotExistNamesTheModels()
+    {
+        var act = () => SpecLoader.Parse(TestSpecs.Fit(), "test.yaml", ["experiments.tiny-fit.models.smal.optimizer.lr=0.002"]);
+        act.Should().Throw<SpecException>().Which.Errors.Should().ContainSingle("not the missing keys of a new, incomplete model")
+            .Which.ToString().Should().Be("--set:1:1 experiments.tiny-fit.models.smal: no model 'smal' in experiments.tiny-fit.models (did you mean 'small'?); models: small");
+        var unknownExperiment = () => SpecLoader.Parse(TestSpecs.Fit(), "test.yaml", ["experiments.tiny.max_epochs=3"]);
+        unknownExperiment.Should().Throw<SpecException>().Which.Errors.Should().ContainSingle()
+            .Which.Message.Should().StartWith("no experiment 'tiny' in experiments");
+    }
+
+    [Fact]
     public void UnknownProfileIsAnError()
     {
         var yaml = TestSpecs.Fit().Replace("seeds: [1, 2]", "seeds: [1, 2]\n    profiles:\n      nightly: { max_epochs: 7 }");

@@ -39,6 +39,7 @@ public static class SpecLoader
         var experimentSets = new List<YamlNode>();
         foreach (var assignment in assignments ?? [])
         {
+            if (!CheckAssignmentTarget(map, assignment, errors)) continue;
             var set = YamlMerge.FromAssignment(assignment, "--set", errors);
             if (set is YamlMapping { Entries: [{ Key.Value: "experiments" }] }) experimentSets.Add(set);
             else map = (YamlMapping)YamlMerge.Over(map, set);
@@ -75,6 +76,35 @@ public static class SpecLoader
             Baselines = baselines ?? new BaselineSpec(),
             Errata = errata ?? [],
         };
+    }
+
+    /// <summary>Keyed collections: a --set path through one must name an entry that exists.</summary>
+    static readonly Dictionary<string, string> Collections = new() { ["experiments"] = "experiment", ["datasets"] = "dataset", ["claims"] = "claim", ["models"] = "model" };
+
+    /// <summary>
+    /// <c>--set models.model-9.optimizer.lr=…</c> names a model that does not exist: say so, with the models there,
+    /// instead of merging a new, incomplete model whose missing keys would be the errors.
+    /// </summary>
+    /// <returns>Whether the assignment may be merged.</returns>
+    static bool CheckAssignmentTarget(YamlMapping root, string assignment, List<SpecError> errors)
+    {
+        var eq = assignment.IndexOf('=');
+        if (eq <= 0) return true; // FromAssignment reports the form
+        var keys = assignment[..eq].Trim().Split('.');
+        YamlNode node = root;
+        for (int i = 0; i < keys.Length - 1 && node is YamlMapping mapping; i++)
+        {
+            if (mapping[keys[i]] is { } child) { node = child; continue; }
+            if (i > 0 && Collections.TryGetValue(keys[i - 1], out var noun))
+            {
+                var known = mapping.Entries.Select(e => e.Key.Value).ToList();
+                errors.Add(new SpecError(new SourceMark("--set", 1, 1), string.Join('.', keys[..(i + 1)]),
+                    $"no {noun} '{keys[i]}' in {string.Join('.', keys[..i])}{SpecPath.Hint(keys[i], known)}; {keys[i - 1]}: {string.Join(", ", known)}"));
+                return false;
+            }
+            return true;
+        }
+        return true;
     }
 
     static void CheckTopLevel(YamlMapping map, SpecBinder binder)
