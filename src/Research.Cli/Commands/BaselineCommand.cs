@@ -46,7 +46,7 @@ internal static class BaselineCommand
                 .Where(m => !models.Contains(m)).Distinct().ToList();
             if (partners.Count > 0) AnsiConsole.MarkupLine($"[grey]also {Markup.Escape(string.Join(", ", partners))}: the other end of an interpolation the chosen models are part of[/]");
             models = [.. models, .. partners];
-            var results = Research.Analysis.ExperimentAnalyses.Analyse(engine, e, RunCommand.Train(engine, e, models, seeds, cancel), sample: true).Runs;
+            var results = Research.Analysis.ExperimentAnalyses.Analyse(engine, e, RunCommand.Train(engine, e, models, seeds, cancel).Runs, sample: true).Runs;
             var dataset = engine.Spec.DatasetOf(e);
             var runs = results.Select(r => $"{r.Model}/seed{r.Seed}").ToList();
             var actual = SnapshotBuilder.Build(e.Id, e.Profile.ToString().ToLowerInvariant(), results, []) with

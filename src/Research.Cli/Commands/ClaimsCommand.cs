@@ -35,9 +35,15 @@ internal static class ClaimsCommand
                                          string.Join(", ", engine.Spec.Claims.Values.Select(c => c.Section).Distinct().Order(StringComparer.Ordinal)));
             var v = CommonOptions.ParseVariant(parse.GetValue(variant));
             var reproduction = new Reproduction(engine);
-            var results = claims.Where(c => engine.Spec.Experiments[c.Experiment].Runnable.Contains(v))
-                .Select(c => reproduction.Claim(c.Id, parse.GetValue(profile), v, new LiveProgress(null), cancel)).ToList();
+            var results = new List<ClaimResult>();
+            var progress = LiveProgress.Show(observer => results.AddRange(claims.Where(c => engine.Spec.Experiments[c.Experiment].Runnable.Contains(v))
+                .Select(c => reproduction.Claim(c.Id, parse.GetValue(profile), v, observer, cancel))), keepFinished: false, quietCache: true);
             AnsiConsole.Write(ClaimTable.Create(results));
+            var differing = results.Where(r => !r.AsExpected).Select(r => r.Claim.Id).ToList();
+            AnsiConsole.MarkupLine($"{Words.Count(results.Count, "claim")}: " +
+                string.Join(", ", results.GroupBy(r => r.Verdict).OrderBy(g => g.Key).Select(g => Tally(g.Key, g.Count()))) +
+                $"; {(differing.Count == 0 ? "[green]every verdict as experiments.yaml records[/]" : $"[red]{Markup.Escape(string.Join(", ", differing))} not as recorded[/]")}" +
+                $" ({Words.Count(progress.FinishedCount, "run")}, {progress.CachedCount:N0} from the cache).");
             if (parse.GetValue(json) is { } file)
                 Research.IO.AtomicFile.Write(file.FullName, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(results.Select(r => new
                 {
@@ -49,4 +55,12 @@ internal static class ClaimsCommand
         })));
         return command;
     }
+
+    /// <summary>"26 hold", "1 holds", "1 inconclusive".</summary>
+    static string Tally(Verdict verdict, int n) => verdict switch
+    {
+        Verdict.Holds => n == 1 ? "1 holds" : $"{n} hold",
+        Verdict.Deviates => n == 1 ? "1 deviates" : $"{n} deviate",
+        _ => $"{n} {verdict.ToString().ToLowerInvariant()}",
+    };
 }

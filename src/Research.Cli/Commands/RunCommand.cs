@@ -22,15 +22,15 @@ internal static class RunCommand
         command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
         {
             var (engine, e, chosenModels, chosenSeeds) = selection.Resolve(parse);
-            var results = Train(engine, e, chosenModels, chosenSeeds, cancel);
-            AnsiConsole.Write(ResultTable.Create(e, results));
+            var (results, progress) = Train(engine, e, chosenModels, chosenSeeds, cancel);
+            AnsiConsole.Write(ResultTable.Create(e, results, progress.WasCached));
             return 0;
         })));
         return command;
     }
 
     /// <summary>Names what trains and under which numerics, then trains (or fetches from the cache) each model × seed with a live progress display.</summary>
-    internal static IReadOnlyList<RunResult> Train(Research.Runs.Engine engine, ExperimentSpec e, IReadOnlyList<string> models, IReadOnlyList<int> seeds, CancellationToken cancel)
+    internal static (IReadOnlyList<RunResult> Runs, LiveProgress Progress) Train(Research.Runs.Engine engine, ExperimentSpec e, IReadOnlyList<string> models, IReadOnlyList<int> seeds, CancellationToken cancel)
     {
         AnsiConsole.MarkupLine($"[bold]§{e.Section} {Markup.Escape(e.Title)}[/] — {e.Variant.Words()}, {e.Profile.ToString().ToLowerInvariant()} profile, " +
                                $"{Words.Count(models.Count, "model")} × {Words.Count(seeds.Count, "seed")}, up to {Words.Count(e.MaxEpochs, "epoch")}, {Batches(e, models)}");
@@ -38,8 +38,8 @@ internal static class RunCommand
         AnsiConsole.MarkupLine($"[grey]numerics: {Markup.Escape(Research.Torch.Numerics.Mode)} (machine {Research.Torch.Numerics.Fingerprint})[/]");
         var results = new List<RunResult>();
         void RunAll(IRunObserver observer) => results.AddRange(engine.RunMany(e, models.SelectMany(m => seeds.Select(s => (m, s))), observer, cancel));
-        LiveProgress.Show(RunAll, keepFinished: true);
-        return results;
+        var progress = LiveProgress.Show(RunAll, keepFinished: true);
+        return (results, progress);
     }
 
     /// <summary>The batch sizes the chosen models train with (each model's own, else the experiment's): "batch 64", "batch 10 to 1,510".</summary>

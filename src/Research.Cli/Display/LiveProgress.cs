@@ -8,23 +8,41 @@ namespace Research.Cli.Display;
 /// Draws progress while runs train: one line per run with epoch, loss and time left (interactive
 /// terminals), or a plain line every 10% of a run (logs, CI).
 /// </summary>
-internal sealed class LiveProgress(ProgressContext? context) : IRunObserver
+/// <param name="context">The live display, or null for plain lines.</param>
+/// <param name="quietCache">Say nothing of runs read from the cache (claims and reports read hundreds); <see cref="CachedCount"/> counts them.</param>
+internal sealed class LiveProgress(ProgressContext? context, bool quietCache = false) : IRunObserver
 {
     readonly Dictionary<(string, string, int), ProgressTask> _tasks = new();
     readonly Dictionary<(string, string, int), int> _lastDecile = new();
     readonly Stopwatch _throttle = Stopwatch.StartNew();
+    readonly HashSet<(string, string, int)> _cached = new();
+    readonly HashSet<(string, string, int)> _finished = new();
 
     /// <summary>Runs <paramref name="work"/> under a live progress display (interactive) or plain progress lines (logs).</summary>
-    public static void Show(Action<IRunObserver> work, bool keepFinished)
+    /// <returns>The display, which knows which runs came from the cache.</returns>
+    public static LiveProgress Show(Action<IRunObserver> work, bool keepFinished, bool quietCache = false)
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
-            work(new LiveProgress(null));
-            return;
+            var plain = new LiveProgress(null, quietCache);
+            work(plain);
+            return plain;
         }
+        LiveProgress? live = null;
         AnsiConsole.Progress().AutoClear(!keepFinished).HideCompleted(!keepFinished)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .Start(ctx => work(new LiveProgress(ctx)));
+            .Start(ctx => work(live = new LiveProgress(ctx, quietCache)));
+        return live!;
+    }
+
+    /// <summary>How many distinct runs came from the cache, and how many finished in all.</summary>
+    public int CachedCount { get { lock (_tasks) return _cached.Count; } }
+    public int FinishedCount { get { lock (_tasks) return _finished.Count; } }
+
+    /// <summary>Whether this run was read from the run cache rather than trained now.</summary>
+    public bool WasCached(RunResult r)
+    {
+        lock (_tasks) return _cached.Contains((r.Experiment, r.Model, r.Seed));
     }
 
     public void OnEpoch(in RunProgress p)
@@ -61,14 +79,16 @@ internal sealed class LiveProgress(ProgressContext? context) : IRunObserver
     void Finish(RunResult result)
     {
         var key = (result.Experiment, result.Model, result.Seed);
+        if (!_finished.Add(key)) return; // said once, however many callers asked for it
         if (_tasks.TryGetValue(key, out var task))
         {
             task.Description = Markup.Escape($"{result.Experiment} {result.Model} seed {result.Seed}: {Outcome(result)}");
             task.Value = task.MaxValue;
             task.StopTask();
         }
-        else if (context == null)
-            Console.WriteLine($"  {result.Experiment} {result.Model} seed {result.Seed}: {Outcome(result)}");
+        else if (context == null && !(quietCache && _cached.Contains(key)))
+            Console.WriteLine($"  {result.Experiment} {result.Model} seed {result.Seed}: " +
+                              $"{(_cached.Contains(key) ? "from the run cache, " : "")}{Outcome(result)}");
     }
 
     public void OnResumed(string experiment, string model, int seed, int epoch) =>
@@ -77,9 +97,10 @@ internal sealed class LiveProgress(ProgressContext? context) : IRunObserver
     public void OnWaiting(string experiment, string model, int seed) =>
         Console.WriteLine($"  {experiment} {model} seed {seed}: another process is training this run; waiting for its result");
 
+    /// <summary>Noted, and said once with the run's outcome when it finishes.</summary>
     public void OnCached(string experiment, string model, int seed)
     {
-        if (context == null) Console.WriteLine($"  {experiment} {model} seed {seed}: from the run cache");
+        lock (_tasks) _cached.Add((experiment, model, seed));
     }
 
     public static string Outcome(RunResult r) => r.Outcome switch

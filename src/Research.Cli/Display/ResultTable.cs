@@ -7,7 +7,10 @@ namespace Research.Cli.Display;
 /// <summary>The table printed after <c>research run</c>: each run's outcome beside the report's number.</summary>
 internal static class ResultTable
 {
-    public static Table Create(ExperimentSpec e, IReadOnlyList<RunResult> results)
+    /// <param name="e">The experiment, resolved for its profile.</param>
+    /// <param name="results">Its runs, in the order to list them.</param>
+    /// <param name="cached">Whether a run came from the run cache: its wall time is then the original training's, marked so.</param>
+    public static Table Create(ExperimentSpec e, IReadOnlyList<RunResult> results, Func<RunResult, bool>? cached = null)
     {
         bool classify = e.Loss == LossKind.CrossEntropy;
         var table = new Table().Border(TableBorder.Rounded)
@@ -34,7 +37,7 @@ internal static class ResultTable
                 row.AddRange([
                     r.Metrics.TrainAccuracy is { Length: > 0 } ta ? $"{ta[^1]:P2}" : "–",
                     r.Metrics.TestAccuracy is { Length: > 0 } te ? $"{te[^1]:P2}" : "–"]);
-            row.AddRange([Markup.Escape(model.Reported?.ToString() ?? "–"), $"{r.Provenance.WallSeconds:F1} s"]);
+            row.AddRange([Markup.Escape(model.Reported?.ToString() ?? "–"), $"{r.Provenance.WallSeconds:F1} s{(cached?.Invoke(r) == true ? " (cached)" : "")}"]);
             table.AddRow(row.ToArray());
         }
         return table;
