@@ -56,12 +56,21 @@ public static class ReportFormat
 
     public static string Count(long n) => n.ToString("N0", Invariant);
 
-    public static string VerdictText(Verdict v) => v switch
+    /// <summary>
+    /// A verdict's mark: text symbols that DejaVu Sans (fontconfig's default on Debian) draws, not emoji,
+    /// which show as empty boxes on a machine without an emoji font.
+    /// </summary>
+    public static string Mark(Verdict v) => v switch
     {
-        Verdict.Holds => "✅ holds",
-        Verdict.Deviates => "❌ deviates",
-        _ => "❔ inconclusive",
+        Verdict.Holds => "✓",
+        Verdict.Deviates => "✗",
+        _ => "?",
     };
+
+    /// <summary>Marks a verdict that is not the one experiments.yaml records (U+26A0 without the emoji selector).</summary>
+    public const string Warning = "⚠";
+
+    public static string VerdictText(Verdict v) => $"{Mark(v)} {Word(v)}";
 
     public static string Style(Verdict v) => v.ToString().ToLowerInvariant();
 

@@ -70,6 +70,12 @@ public sealed partial class ReportTests(ClaimSession session)
             "report.html is self-contained: it loads nothing from anywhere");
         Regex.Matches(html, "<img src=\"data:image/png;base64,").Count.Should().Be(declared.Count, "every figure is embedded");
         Regex.Matches(html, "<img ").Count.Should().Be(declared.Count);
+
+        // Verdict marks render without an emoji font (Debian without fonts-noto-color-emoji showed empty boxes).
+        foreach (var text in new[] { md, html })
+            text.EnumerateRunes().Where(r => r.Value is >= 0x1F000 or 0xFE0F or 0x2705 or 0x274C or 0x2754).Select(r => r.ToString())
+                .Should().BeEmpty("the report uses text marks (✓ ✗ ⚠), not emoji");
+        md.Should().Contain("✓ holds");
     }
 
     [Fact]

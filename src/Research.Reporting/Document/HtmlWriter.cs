@@ -99,7 +99,7 @@ public static class HtmlWriter
 
     static string Numeric(Table t, int column) => t.NumericColumns?.Contains(column) == true ? " class=\"num\"" : "";
 
-    /// <summary>HTML-encodes text; non-ASCII characters (π, ±, ✅) stay themselves, the page being UTF-8.</summary>
+    /// <summary>HTML-encodes text; non-ASCII characters (π, ±, ✓) stay themselves, the page being UTF-8.</summary>
     static string Encode(string text) =>
         text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
 

@@ -35,7 +35,7 @@ internal static class ClaimSection
         var profile = Profile(data.Profile);
         var recorded = r.AsExpected
             ? $" — as experiments.yaml records for the {profile} profile"
-            : $" — ⚠️ experiments.yaml records {Word(r.Expected)} for the {profile} profile";
+            : $" — {ReportFormat.Warning} experiments.yaml records {Word(r.Expected)} for the {profile} profile";
         return recorded + (data.Profile != Specs.Profile.Full && c.Expected(Specs.Profile.Full) != r.Expected
             ? $" (and {Word(c.Expected(Specs.Profile.Full))} for the full profile, whose budget can decide it)."
             : ".");

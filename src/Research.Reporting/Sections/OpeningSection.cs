@@ -27,9 +27,9 @@ internal static class OpeningSection
             .Text("Every experiment of ").Code(data.Source).Text(" was rerun as ").Code("experiments.yaml").Text(" specifies it, and each of its ")
             .Text(Invariant($"{claims.Count} claims was judged over the profile's seeds by the rule written next to it. On the "))
             .Bold(Profile(data.Profile)).Text(" profile ")
-            .Bold(Invariant($"{data.Count(Verdict.Holds)} hold")).Text(" ✅, ")
-            .Bold(Invariant($"{data.Count(Verdict.Deviates)} deviate")).Text(" ❌ and ")
-            .Bold(Invariant($"{inconclusive} {(inconclusive == 1 ? "is" : "are")} inconclusive")).Text(" ❔. ")
+            .Bold(Invariant($"{data.Count(Verdict.Holds)} hold")).Text($" {ReportFormat.Mark(Verdict.Holds)}, ")
+            .Bold(Invariant($"{data.Count(Verdict.Deviates)} deviate")).Text($" {ReportFormat.Mark(Verdict.Deviates)} and ")
+            .Bold(Invariant($"{inconclusive} {(inconclusive == 1 ? "is" : "are")} inconclusive")).Text($" {ReportFormat.Mark(Verdict.Inconclusive)}. ")
             .Append(unexpected.Count == 0
                 ? new Line().Text("Every verdict is the one experiments.yaml records for this profile (what the claim tests assert).")
                 : ListUnexpected(unexpected));
@@ -75,9 +75,9 @@ internal static class OpeningSection
     }
 
     static Line Legend() => new Line()
-        .Bold("Verdicts. ").Text("✅ holds: the measurements satisfy the claim's rule. ")
-        .Text("❌ deviates: they contradict it. ")
-        .Text("❔ inconclusive: they cannot decide it " +
+        .Bold("Verdicts. ").Text($"{ReportFormat.VerdictText(Verdict.Holds)}: the measurements satisfy the claim's rule. ")
+        .Text($"{ReportFormat.VerdictText(Verdict.Deviates)}: they contradict it. ")
+        .Text($"{ReportFormat.VerdictText(Verdict.Inconclusive)}: they cannot decide it " +
               "(too few seeds or runs for the test, a confidence interval straddling a bound, or a diverged run). ")
         .Text("A claim that does not reproduce is not weakened: " +
               "experiments.yaml records it as deviating, with the measured evidence, shown under the claim.");

@@ -35,5 +35,5 @@ internal static class SummarySection
 
     static Line Recorded(ClaimResult c) => c.AsExpected
         ? new Line().Badge("yes", "expected")
-        : new Line().Badge($"⚠️ no: records {Word(c.Expected)}", "unexpected");
+        : new Line().Badge($"{ReportFormat.Warning} no: records {Word(c.Expected)}", "unexpected");
 }

@@ -24,7 +24,7 @@ internal static class VariantsSection
             .Bold("as written").Text(" follows the report's text, and its code where the text is silent (the default, used everywhere else in this report); ")
             .Bold("as run").Text(" follows the report's code as it ran, including where it contradicts the text; ")
             .Bold("harness").Text(" is this project's first, better-founded reading. Every setting names its source; the part of each experiment called ")
-            .Italic("Three settings").Text(" lists where they differ. A verdict that differs from the one experiments.yaml records is marked ⚠️.")));
+            .Italic("Three settings").Text(" lists where they differ. A verdict that differs from the one experiments.yaml records is marked " + ReportFormat.Warning + ".")));
         var rows = data.Claims.Select(c => (IReadOnlyList<Line>)
         [
             new Line().Link(c.Claim.Id, "#" + ClaimAnchor(c.Claim.Id)),
@@ -41,7 +41,7 @@ internal static class VariantsSection
         if (data.Spec.Experiments[claim.Experiment][data.Profile, variant].Unavailable is { } why) return new Line().Italic("not run: ").Text(why);
         if (data.Judged(claim.Id, variant) is not { } r) return new Line().Text("–");
         var line = new Line().Badge(VerdictText(r.Verdict), Style(r.Verdict));
-        if (r.Expected is { } recorded && recorded != r.Verdict) line.Text($" ⚠️ records {Word(recorded)}");
+        if (r.Expected is { } recorded && recorded != r.Verdict) line.Text($" {ReportFormat.Warning} records {Word(recorded)}");
         return line;
     }
 
