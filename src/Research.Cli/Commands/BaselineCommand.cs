@@ -46,14 +46,10 @@ internal static class BaselineCommand
                 .Where(m => !models.Contains(m)).Distinct().ToList();
             if (partners.Count > 0) AnsiConsole.MarkupLine($"[grey]also {Markup.Escape(string.Join(", ", partners))}: the other end of an interpolation the chosen models are part of[/]");
             models = [.. models, .. partners];
-            var results = Research.Analysis.ExperimentAnalyses.Analyse(engine, e, RunCommand.Train(engine, e, models, seeds, cancel).Runs, sample: true).Runs;
-            var dataset = engine.Spec.DatasetOf(e);
-            var runs = results.Select(r => $"{r.Model}/seed{r.Seed}").ToList();
-            var actual = SnapshotBuilder.Build(e.Id, e.Profile.ToString().ToLowerInvariant(), results, []) with
-            {
-                Fingerprint = Numerics.Fingerprint,
-                RunKeys = results.ToDictionary(r => $"{r.Model}/seed{r.Seed}", r => Research.Runs.RunKey.For(e, dataset, r.Model, r.Seed, withNumerics: false)),
-            };
+            var analysed = Research.Analysis.ExperimentAnalyses.Analyse(engine, e, RunCommand.Train(engine, e, models, seeds, cancel).Runs, sample: true);
+            // The same snapshot the baseline tests build (fingerprint, run keys), of these runs only.
+            var actual = SnapshotBuilder.Build(e, engine.Spec.DatasetOf(e), analysed, []);
+            var runs = actual.RunKeys!.Keys.ToList();
             var expected = committed.OfRuns(runs);
             var strict = SnapshotComparer.SameMachine(expected, actual);
             var differences = SnapshotComparer.Compare(expected, actual, engine.Spec.Baselines);
@@ -70,9 +66,11 @@ internal static class BaselineCommand
             var table = new Table().AddColumns("key", "baseline", "here", "change", "tolerance", "");
             foreach (var d in differences.Where(d => !expected.Metrics.ContainsKey(d.Key)))
                 table.AddRow(Markup.Escape(d.Key), Markup.Escape(d.Expected), Markup.Escape(d.Actual), "", Markup.Escape(d.Tolerance), "[red]differs[/]");
+            var pinned = 0;
             foreach (var (key, was) in expected.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
             {
                 var tolerance = SnapshotComparer.ToleranceOf(e.Id, key, engine.Spec.Baselines, strict);
+                if (!tolerance.Unpinned) pinned++;
                 var now = actual.Metrics.TryGetValue(key, out var a) ? a : double.NaN;
                 var change = was.Equals(now) ? "0" : was == 0 || double.IsInfinity(was) ? Show(now - was)
                     : ((now - was) / Math.Abs(was)).ToString("+0.00%;-0.00%;0", CultureInfo.InvariantCulture);
@@ -80,7 +78,6 @@ internal static class BaselineCommand
                     Markup.Escape(tolerance.ToString()), differing.Contains(key) ? "[red]differs[/]" : tolerance.Unpinned ? "[grey]not compared[/]" : "[green]ok[/]");
             }
             AnsiConsole.Write(table);
-            var pinned = expected.Metrics.Keys.Count(k => !SnapshotComparer.ToleranceOf(e.Id, k, engine.Spec.Baselines, strict).Unpinned);
             if (differences.Count == 0 && missing.Count == 0)
             {
                 AnsiConsole.MarkupLine($"[green]{Words.Count(runs.Count, "run")}: {pinned} of {Words.Count(expected.Metrics.Count, "value")} pinned here, all within tolerance[/]");

@@ -23,7 +23,7 @@ internal static class CommonOptions
             if (result.Tokens.Count == 0) return Profile.Ci;
             var value = result.Tokens[0].Value;
             if (Enum.TryParse<Profile>(value, ignoreCase: true, out var p) && Enum.IsDefined(p) && !int.TryParse(value, out _)) return p;
-            result.AddError($"unknown profile '{value}'; profiles: ci, full");
+            result.AddError($"unknown profile '{value}'; profiles: {string.Join(", ", Enum.GetNames<Profile>().Select(n => n.ToLowerInvariant()))}");
             return Profile.Ci;
         },
     };

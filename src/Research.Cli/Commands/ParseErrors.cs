@@ -18,7 +18,7 @@ internal static class ParseErrors
 
         var command = parse.CommandResult.Command;
         var verbs = command.Subcommands.Select(c => c.Name).ToList();
-        var unknown = parse.UnmatchedTokens.FirstOrDefault() ?? parse.Errors.Select(e => e.Message).FirstOrDefault(m => m.StartsWith("Unrecognized", StringComparison.Ordinal))?.Split('\'').ElementAtOrDefault(1);
+        var unknown = parse.UnmatchedTokens.FirstOrDefault();
         if (unknown != null && verbs.Count > 0)
         {
             AnsiConsole.MarkupLine(Research.Specs.SpecPath.Suggest(unknown, verbs) is { } closest

@@ -88,9 +88,7 @@ public static class SpecLoader
     /// <returns>Whether the assignment may be merged.</returns>
     static bool CheckAssignmentTarget(YamlMapping root, string assignment, List<SpecError> errors)
     {
-        var eq = assignment.IndexOf('=');
-        if (eq <= 0) return true; // FromAssignment reports the form
-        var keys = assignment[..eq].Trim().Split('.');
+        if (YamlMerge.PathOf(assignment) is not { } keys) return true; // FromAssignment reports the form
         YamlNode node = root;
         for (int i = 0; i < keys.Length - 1 && node is YamlMapping mapping; i++)
         {

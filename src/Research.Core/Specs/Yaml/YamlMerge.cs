@@ -21,18 +21,23 @@ public static class YamlMerge
     /// <summary><c>models.model-1.optimizer.lr</c> and <c>0.002</c> → the nested mapping that sets it.</summary>
     public static YamlNode FromAssignment(string assignment, string origin, ICollection<SpecError> errors)
     {
-        var eq = assignment.IndexOf('=');
         var mark = new SourceMark(origin, 1, 1);
-        if (eq <= 0)
+        if (PathOf(assignment) is not { } keys)
         {
             errors.Add(new SpecError(mark, "", $"'{assignment}' is not of the form path=value (e.g. models.model-1.optimizer.lr=0.002)"));
             return new YamlMapping(mark, []);
         }
-        var keys = assignment[..eq].Trim().Split('.');
-        var valueText = assignment[(eq + 1)..].Trim();
+        var valueText = assignment[(assignment.IndexOf('=') + 1)..].Trim();
         YamlNode node = YamlTreeReader.Read(valueText, origin, errors) ?? new YamlScalar(mark, "", true);
         for (int i = keys.Length - 1; i >= 0; i--)
             node = new YamlMapping(mark, [new(new YamlScalar(mark, keys[i], true), node)]);
         return node;
+    }
+
+    /// <summary>The keys of an assignment's path (<c>models.model-1.optimizer.lr=0.002</c> → models, model-1, optimizer, lr); null when it is not of the form path=value.</summary>
+    public static string[]? PathOf(string assignment)
+    {
+        var eq = assignment.IndexOf('=');
+        return eq <= 0 ? null : assignment[..eq].Trim().Split('.');
     }
 }
