@@ -21,6 +21,7 @@ var root = new RootCommand(
       research run fit-sinc --set models.model-3.optimizer.lr=0.002
       research reproduce --profile ci
       research report --profile ci
+      research robustness --profile ci
       research baseline fit-sinc --profile full --variant harness --seed 1
       research data
       research stress --seconds 60
@@ -33,6 +34,7 @@ root.Subcommands.Add(ListCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ReproduceCommand.Create());
 root.Subcommands.Add(ClaimsCommand.Create());
+root.Subcommands.Add(RobustnessCommand.Create());
 root.Subcommands.Add(FiguresCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(BaselineCommand.Create());

@@ -27,6 +27,7 @@ public static class ReportBuilder
         ContentsSection.Write(data, blocks);
         SummarySection.Write(data, blocks);
         VariantsSection.Write(data, blocks);
+        RobustnessSection.Write(data, blocks);
         ErrataSection.Write(data, blocks);
         foreach (var e in data.Experiments) ExperimentSection.Write(data, e, blocks);
         FigureIndexSection.Write(data, blocks);

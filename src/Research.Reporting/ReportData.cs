@@ -25,6 +25,9 @@ public sealed record ReportData(ResearchSpec Spec, Profile Profile, string GitCo
     /// <summary>The claims judged under the other variants (as run, harness), where their experiment can run them.</summary>
     public IReadOnlyList<ClaimResult> Alternatives { get; init; } = [];
 
+    /// <summary>The as-written claims judged under the alternatives of the choices the profile judges (issue 15); null when not asked for.</summary>
+    public RobustnessResult? Robustness { get; init; }
+
     /// <summary>A claim's verdict under a variant: null where the experiment cannot run it (or declares no variants).</summary>
     public ClaimResult? Judged(string claim, Variant variant) => variant == Variant.AsWritten
         ? Claims.FirstOrDefault(c => c.Claim.Id == claim)
@@ -38,16 +41,20 @@ public sealed record ReportData(ResearchSpec Spec, Profile Profile, string GitCo
 
     /// <summary>
     /// Runs every experiment of the profile through the engine (trained if missing, else from the run
-    /// cache), judges every claim and builds every figure.
+    /// cache), judges every claim (under every variant, and as written under each alternative the profile
+    /// judges, unless <paramref name="robustness"/> is false; their runs are trained if missing) and builds every figure.
     /// </summary>
-    public static ReportData Collect(Reproduction reproduction, Profile profile, IRunObserver? observer = null, CancellationToken cancel = default)
+    public static ReportData Collect(Reproduction reproduction, Profile profile, IRunObserver? observer = null, CancellationToken cancel = default, bool robustness = true)
     {
         var experiments = reproduction.Outcomes(profile, Variant.AsWritten, observer, cancel)
             .OrderBy(o => o.Experiment.Section, SectionOrder.Comparer)
             .ToList();
         var alternatives = Variants.All.Where(v => v != Variant.AsWritten)
             .SelectMany(v => reproduction.Outcomes(profile, v, observer, cancel)).SelectMany(o => o.Claims).ToList();
-        return new ReportData(reproduction.Spec, profile, GitInfo.Commit(reproduction.Engine.Paths.Root), experiments) { Alternatives = alternatives };
+        var data = new ReportData(reproduction.Spec, profile, GitInfo.Commit(reproduction.Engine.Paths.Root), experiments) { Alternatives = alternatives };
+        return robustness
+            ? data with { Robustness = Outcomes.Robustness.Judge(reproduction, profile, Variant.AsWritten, data.Claims, Outcomes.Robustness.Declared(reproduction.Spec, profile), observer, cancel) }
+            : data;
     }
 }
 

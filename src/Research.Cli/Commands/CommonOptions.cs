@@ -42,6 +42,13 @@ internal static class CommonOptions
         Variants.Parse(value ?? "as_written")
         ?? throw new UsageException($"unknown variant '{value}'; variants: {string.Join(", ", Variants.All.Select(v => v.Key()))}");
 
+    /// <summary><c>--no-robustness</c>: leave the choices' alternatives out of the report (their runs are not trained).</summary>
+    public static Option<bool> NoRobustness() => new("--no-robustness")
+    {
+        Description = "Do not judge the claims under the alternatives of the choices made where the report is silent " +
+                      "(the report's Robustness part then says so); the profile's alternatives train the runs they change.",
+    };
+
     public static Option<string[]> Set() => new("--set")
     {
         Description = "Override a setting of the experiment for this invocation, e.g. --set models.model-1.optimizer.lr=0.002 " +

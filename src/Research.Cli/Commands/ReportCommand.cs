@@ -13,6 +13,7 @@ internal static class ReportCommand
         var spec = CommonOptions.Spec();
         var profile = CommonOptions.ProfileOption();
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Folder to write the report to (default: reports/<profile>)." };
+        var noRobustness = CommonOptions.NoRobustness();
         var command = new Command("report",
             """
             Write the reproduction report of the chosen profile to reports/<profile>/: every experiment's
@@ -21,7 +22,8 @@ internal static class ReportCommand
 
               REPORT.md          summary table of the claims, then one part per section of the report:
                                  the choices made where it is silent, the models, the resolved spec,
-                                 results, figures and each claim with its rule and evidence; provenance
+                                 results, figures and each claim with its rule and evidence, and
+                                 under how many alternatives of those choices it holds; provenance
               report.html        the same, self-contained (figures embedded, no external resources)
               figures/fig-NN.png the report's figures 1–22
               invocation.json    what this invocation did: its duration, runs trained vs read from the cache
@@ -33,15 +35,17 @@ internal static class ReportCommand
             Examples:
               research report                     # reports/ci/, from the cached ci runs
               research report --profile full      # reports/full/ (trains what is missing: hours)
+              research report --profile full --no-robustness   # without the choices' alternatives
               research report --out /tmp/report
-            """) { spec, profile, output };
+            """) { spec, profile, output, noRobustness };
         command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
         {
             var engine = CommonOptions.CreateEngine(parse.GetValue(spec), []);
             var log = new RunLog();
             ReportFiles? report = null;
             LiveProgress.Show(observer => report = ReportGenerator.Generate(
-                new Reproduction(engine), parse.GetValue(profile), parse.GetValue(output)?.FullName, log, new TrainingOnly(observer), cancel), keepFinished: false);
+                new Reproduction(engine), parse.GetValue(profile), parse.GetValue(output)?.FullName, log, new TrainingOnly(observer), cancel,
+                robustness: !parse.GetValue(noRobustness)), keepFinished: false);
             ReportSummary.Print(report!, log);
             return report!.Data.Claims.All(c => c.AsExpected) ? 0 : ErrorHandling.Differs;
         })));

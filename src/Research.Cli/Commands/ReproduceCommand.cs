@@ -16,13 +16,15 @@ internal static class ReproduceCommand
     {
         var spec = CommonOptions.Spec();
         var profile = CommonOptions.ProfileOption();
+        var noRobustness = CommonOptions.NoRobustness();
         var command = new Command("reproduce",
             """
             Run every experiment of experiments.yaml on the chosen profile (reusing the run cache), then judge
             every claim over the profile's seeds, print the verdicts beside the report's numbers, and write
             the reproduction report to reports/<profile>/ (REPORT.md, report.html, figures; as
-            `research report` does). Exit code 0 when every verdict is the one the spec records, 1 otherwise.
-            """) { spec, profile };
+            `research report` does), judging the claims under the alternatives of the choices made where
+            the report is silent as well (`research robustness`; --no-robustness leaves them out). Exit code 0 when every verdict is the one the spec records, 1 otherwise.
+            """) { spec, profile, noRobustness };
         command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
         {
             var engine = CommonOptions.CreateEngine(parse.GetValue(spec), []);
@@ -35,10 +37,16 @@ internal static class ReproduceCommand
                     engine.RunAll(e, log.Tee(observer), cancel);
             }
             AnsiConsole.MarkupLine($"[bold]Reproducing {experiments.Count} experiments ({experiments.Sum(e => e.Models.Count * e.Seeds.Count)} runs) and {engine.Spec.Claims.Count} claims, {p.ToString().ToLowerInvariant()} profile[/]");
-            LiveProgress.Show(RunAll, keepFinished: false);
-
-            // The report judges every claim and draws every figure; the tables below print what it found.
-            var report = ReportGenerator.Generate(new Reproduction(engine), p, log: log, cancel: cancel);
+            // The report judges every claim (and, unless asked not to, every alternative of the choices the profile
+            // judges, training the runs they change) and draws every figure; the tables below print what it found.
+            ReportFiles? files = null;
+            LiveProgress.Show(observer =>
+            {
+                RunAll(observer);
+                files = ReportGenerator.Generate(new Reproduction(engine), p, log: log, observer: new TrainingOnly(observer), cancel: cancel,
+                    robustness: !parse.GetValue(noRobustness));
+            }, keepFinished: false);
+            var report = files!;
             foreach (var e in report.Data.Experiments)
                 AnsiConsole.Write(ResultTable.Create(e.Experiment, e.Results.Runs));
             var verdicts = report.Data.Claims;

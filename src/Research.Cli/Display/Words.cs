@@ -7,4 +7,7 @@ internal static class Words
 {
     public static string Count(long n, string noun, string? plural = null) =>
         $"{n.ToString("N0", CultureInfo.InvariantCulture)} {(n == 1 ? noun : plural ?? noun + "s")}";
+
+    /// <summary>A profile as the command line spells it: ci, full.</summary>
+    public static string Profile(Research.Specs.Profile p) => p.ToString().ToLowerInvariant();
 }

@@ -40,3 +40,17 @@ public enum TrendDirection { Increasing, Decreasing }
 
 /// <summary>The verdict on a claim: as the report says, not as it says, or undecidable (e.g. runs diverged).</summary>
 public enum Verdict { Holds, Deviates, Inconclusive }
+
+/// <summary>
+/// Where a claim comes from (issue 15): headline counts are split by it, and the report's own statements
+/// lead. A claim read from a figure or taken from the literature tests something the report's text does not say.
+/// </summary>
+public enum ClaimSource
+{
+    /// <summary>The report's text states it (a number or a finding in its words).</summary>
+    Text,
+    /// <summary>What one of the report's figures is read to show; the text states no such pattern.</summary>
+    Figure,
+    /// <summary>A published finding the experiment follows, or the course's expectation for it; the report does not state it.</summary>
+    Published,
+}

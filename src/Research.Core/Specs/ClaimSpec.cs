@@ -14,6 +14,8 @@ public sealed record ClaimSpec
     public required string Quote { get; init; }
     /// <summary>The report's own number(s), as text.</summary>
     public string? Reported { get; init; }
+    /// <summary>Whether the report's text states the claim, one of its figures is read to show it, or it is a published finding (<see cref="ClaimSource"/>).</summary>
+    public required ClaimSource Source { get; init; }
 
     public required ClaimKind Kind { get; init; }
     public required string Experiment { get; init; }

@@ -7,6 +7,10 @@ namespace Research.Specs;
 public sealed record ResearchSpec
 {
     public required string SourceFile { get; init; }
+    /// <summary>The file's full path when it was loaded from one (null when parsed from text): alternatives are loaded from it again.</summary>
+    public string? SourcePath { get; init; }
+    /// <summary>The <c>--set</c> assignments it was loaded with, lowest first.</summary>
+    public IReadOnlyList<string> Assignments { get; init; } = [];
     /// <summary>SHA-256 of the file's bytes: recorded in every result's provenance.</summary>
     public required string Sha256 { get; init; }
     public required IReadOnlyDictionary<string, DatasetSpec> Datasets { get; init; }
@@ -16,6 +20,8 @@ public sealed record ResearchSpec
     public BaselineSpec Baselines { get; init; } = new();
     /// <summary>Where the report's own code contradicts its text (reports/report-code-audit), in file order.</summary>
     public IReadOnlyList<ErratumSpec> Errata { get; init; } = [];
+    /// <summary>The choices made where the report is silent, with the alternatives each verdict is judged under (issue 15), in file order.</summary>
+    public IReadOnlyDictionary<string, ChoiceSpec> Choices { get; init; } = new Dictionary<string, ChoiceSpec>();
 
     /// <summary>An experiment resolved for a profile under a variant (as written unless asked).</summary>
     public ExperimentSpec Experiment(string id, Profile profile, Variant variant = Variant.AsWritten) =>

@@ -17,12 +17,13 @@ internal static class ClaimSection
         blocks.Add(new Quote($"“{c.Quote}”"));
         var items = new List<Line>
         {
-            new Line().Bold("The report: ").Text(c.Reported ?? "–"),
+            new Line().Bold("The report: ").Text(c.Reported ?? "–").Text($" ({SourceWords(c.Source)})"),
             new Line().Bold("Verdict: ").Badge(VerdictText(r.Verdict), Style(r.Verdict)).Text(AsRecorded(data, r)),
             new Line().Bold($"Measured ({Profile(data.Profile)}): ").Text(r.Message),
             new Line().Bold("Rule: ").Text(Rule(c)),
             new Line().Bold("Why this threshold: ").Text(c.Reason),
         };
+        if (RobustnessSection.OfClaim(data, r) is { } robustness) items.Add(robustness);
         if (r.Verdict != Verdict.Holds && c.Evidence is { Length: > 0 } evidence)
             items.Add(new Line().Bold("Evidence recorded in experiments.yaml: ").Text(evidence));
         blocks.Add(new BulletList(items));
@@ -40,6 +41,14 @@ internal static class ClaimSection
             ? $" (and {Word(c.Expected(Specs.Profile.Full))} for the full profile, whose budget can decide it)."
             : ".");
     }
+
+    /// <summary>Where the claim comes from, in words (<see cref="ClaimSource"/>).</summary>
+    internal static string SourceWords(ClaimSource source) => source switch
+    {
+        ClaimSource.Text => "stated in the report's text",
+        ClaimSource.Figure => "read from a figure; the text states no such pattern",
+        _ => "a published finding or the course's expectation; the report does not state it",
+    };
 
     static string Rule(ClaimSpec c) =>
         c.Kind == ClaimKind.Parameters ? "the count of the model as built equals the report's"

@@ -11,6 +11,7 @@ internal static class ContentsSection
     {
         var items = new List<Line> { new Line().Link("Summary of the claims", "#summary") };
         if (data.Spec.Experiments.Values.Any(x => x.HasVariants)) items.Add(new Line().Link("Every claim as written, as run and by the harness", "#" + VariantsSection.Anchor));
+        if (data.Spec.Choices.Count > 0) items.Add(new Line().Link("Robustness: the choices made where the report is silent", "#" + RobustnessSection.Anchor));
         if (data.Spec.Errata.Count > 0) items.Add(new Line().Link("Errata: where the report's code contradicts its text", "#" + ErrataSection.Anchor));
         items.AddRange(data.Experiments.Select(e =>
             new Line().Link($"§{e.Experiment.Section} {e.Experiment.Title}", "#" + SectionAnchor(e.Experiment.Section))));

@@ -22,17 +22,43 @@ internal static class OpeningSection
     {
         var claims = data.Claims;
         var unexpected = claims.Where(c => !c.AsExpected).ToList();
-        var inconclusive = data.Count(Verdict.Inconclusive);
-        return new Line()
+        var own = claims.Where(c => c.Claim.Source == ClaimSource.Text).ToList();
+        var line = new Line()
             .Text("Every experiment of ").Code(data.Source).Text(" was rerun as ").Code("experiments.yaml").Text(" specifies it, and each of its ")
-            .Text(Invariant($"{claims.Count} claims was judged over the profile's seeds by the rule written next to it. On the "))
-            .Bold(Profile(data.Profile)).Text(" profile ")
-            .Bold(Invariant($"{data.Count(Verdict.Holds)} hold")).Text($" {ReportFormat.Mark(Verdict.Holds)}, ")
-            .Bold(Invariant($"{data.Count(Verdict.Deviates)} deviate")).Text($" {ReportFormat.Mark(Verdict.Deviates)} and ")
-            .Bold(Invariant($"{inconclusive} {(inconclusive == 1 ? "is" : "are")} inconclusive")).Text($" {ReportFormat.Mark(Verdict.Inconclusive)}. ")
-            .Append(unexpected.Count == 0
-                ? new Line().Text("Every verdict is the one experiments.yaml records for this profile (what the claim tests assert).")
-                : ListUnexpected(unexpected));
+            .Text(Invariant($"{claims.Count} claims was judged over the profile's seeds by the rule written next to it. "))
+            .Text(Invariant($"Of the {own.Count} that the report's text states, on the ")).Bold(Profile(data.Profile)).Text(" profile ")
+            .Append(Tally(own, bold: true)).Text(". ");
+        var others = new[] { (ClaimSource.Figure, "read what one of its figures is taken to show"), (ClaimSource.Published, "are published findings (or the course's expectation) that its experiments follow") }
+            .Select(s => (Claims: claims.Where(c => c.Claim.Source == s.Item1).ToList(), Words: s.Item2)).Where(s => s.Claims.Count > 0).ToList();
+        for (int i = 0; i < others.Count; i++)
+        {
+            var (group, words) = others[i];
+            line.Text(i == 0 ? "Of the others, " : "; ").Text(Invariant($"{group.Count} {words}: ")).Append(Tally(group, bold: false));
+        }
+        if (others.Count > 0) line.Text(". The report does not state these; they are counted apart. ");
+        return line.Append(unexpected.Count == 0
+            ? new Line().Text("Every verdict is the one experiments.yaml records for this profile (what the claim tests assert).")
+            : ListUnexpected(unexpected));
+    }
+
+    /// <summary>"20 hold ✓, 8 deviate ✗ and 1 is inconclusive ?", leaving out verdicts no claim has.</summary>
+    static Line Tally(IReadOnlyList<ClaimResult> claims, bool bold)
+    {
+        var parts = Enum.GetValues<Verdict>().Select(v => (Verdict: v, N: claims.Count(c => c.Verdict == v))).Where(p => p.N > 0).ToList();
+        var line = new Line();
+        for (int i = 0; i < parts.Count; i++)
+        {
+            var (v, n) = parts[i];
+            if (i > 0) line.Text(i == parts.Count - 1 ? " and " : ", ");
+            var words = v switch
+            {
+                Verdict.Holds => n == 1 ? "1 holds" : Invariant($"{n} hold"),
+                Verdict.Deviates => n == 1 ? "1 deviates" : Invariant($"{n} deviate"),
+                _ => Invariant($"{n} {(n == 1 ? "is" : "are")} {Word(v)}"),
+            };
+            (bold ? line.Bold(words) : line.Text(words)).Text($" {ReportFormat.Mark(v)}");
+        }
+        return parts.Count == 0 ? line.Text("none") : line;
     }
 
     static Line ListUnexpected(IReadOnlyList<ClaimResult> unexpected)

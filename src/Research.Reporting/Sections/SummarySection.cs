@@ -15,7 +15,9 @@ internal static class SummarySection
         blocks.Add(new Paragraph(new Line()
             .Text("One row per claim, in the report's order. ").Italic("Reproduced").Text(" gives each model's value as mean ± standard deviation over ")
             .Text("the seeds (n of them); an experiment-wide measure is one value. ").Italic("As recorded")
-            .Text(" says whether the verdict is the one experiments.yaml records for this profile.")));
+            .Text(" says whether the verdict is the one experiments.yaml records for this profile. ")
+            .Text("A claim the report's text does not state is tagged in the § column: ").Italic("figure").Text(" (what a figure is read to show) or ")
+            .Italic("published").Text(" (a published finding its experiment follows).")));
         var rows = data.Claims.Select(c => Row(data, c)).ToList();
         IReadOnlyList<string> header =
             ["claim", "§", "the report says", "the report's number", $"reproduced ({Profile(data.Profile)})", "verdict", "as recorded"];
@@ -25,13 +27,16 @@ internal static class SummarySection
     static IReadOnlyList<Line> Row(ReportData data, ClaimResult c) =>
     [
         new Line().Link(c.Claim.Id, "#" + ClaimAnchor(c.Claim.Id)),
-        c.Claim.Section,
+        c.Claim.Source == ClaimSource.Text ? c.Claim.Section : $"{c.Claim.Section} ({SourceTag(c.Claim.Source)})",
         $"“{c.Claim.Quote}”",
         c.Claim.Reported ?? "–",
         ReproducedValues.Of(c, data.Experiments.Single(e => e.Experiment.Id == c.Claim.Experiment).Experiment),
         new Line().Badge(VerdictText(c.Verdict), Style(c.Verdict)),
         Recorded(c),
     ];
+
+    /// <summary>A claim the report's text does not state, tagged in the § column: "figure" or "published".</summary>
+    static string SourceTag(ClaimSource source) => source == ClaimSource.Figure ? "figure" : "published";
 
     static Line Recorded(ClaimResult c) => c.AsExpected
         ? new Line().Badge("yes", "expected")

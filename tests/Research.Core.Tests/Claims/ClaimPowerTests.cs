@@ -32,7 +32,7 @@ public class ClaimPowerTests
 
     static ClaimSpec Claim(ClaimKind kind, string[] models, string? metric = "final_train_loss", RuleSpec? rule = null) => new()
     {
-        Id = "c", Section = "0", Quote = "q", Kind = kind, Experiment = "x", Metric = metric, Models = models,
+        Id = "c", Section = "0", Quote = "q", Source = ClaimSource.Text, Kind = kind, Experiment = "x", Metric = metric, Models = models,
         Rule = rule ?? new RuleSpec { Kind = RuleKind.Fraction, AtLeast = 0.8 }, Reason = "r", Expect = Verdict.Holds,
     };
 

@@ -12,6 +12,7 @@ public class ClaimSpecTests
           faster:
             section: "0"
             quote: q
+            source: text
             kind: comparison
             experiment: tiny-fit
             metric: converged_epoch

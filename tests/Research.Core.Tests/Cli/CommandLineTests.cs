@@ -66,4 +66,17 @@ public class CommandLineTests
         output.Should().Contain("baselines/full/as_written/tiny-fit.verified.json: does not exist").And.Contain("./build.sh accept")
             .And.NotContain("epoch", "nothing trains without a baseline to compare with");
     }
+
+    [Fact]
+    public void RobustnessNamesTheChoicesAndListsThemWithoutTraining()
+    {
+        var (exit, output) = Research("robustness", "--choice", "convergence-rul");
+        exit.Should().Be(64);
+        output.Should().Contain("no choice 'convergence-rul' (did you mean 'convergence-rule'?); choices: convergence-rule,");
+
+        (exit, output) = Research("robustness", "--list");
+        exit.Should().Be(0);
+        output.Should().Contain("cnn-3-front").And.Contain("--set experiments.cnn-depth.models.cnn-3.parameters=25577")
+            .And.Contain("unavailable").And.NotContain("epoch 1/", "listing trains nothing");
+    }
 }

@@ -14,7 +14,7 @@ namespace Research.Specs.Loading;
 /// </summary>
 public static class SpecLoader
 {
-    static readonly string[] TopLevelKeys = ["schema", "defaults", "datasets", "experiments", "claims", "baselines", "errata"];
+    static readonly string[] TopLevelKeys = ["schema", "defaults", "datasets", "experiments", "claims", "baselines", "errata", "choices"];
     public const int SchemaVersion = 1;
 
     public static ResearchSpec Load(string path, IReadOnlyList<string>? assignments = null)
@@ -22,7 +22,8 @@ public static class SpecLoader
         if (!File.Exists(path))
             throw new SpecException([new SpecError(new SourceMark(path, 0, 0), "", "spec file not found; run from the repository root or pass --spec")]);
         var bytes = File.ReadAllBytes(path);
-        return Parse(System.Text.Encoding.UTF8.GetString(bytes), Path.GetFileName(path), assignments, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        return Parse(System.Text.Encoding.UTF8.GetString(bytes), Path.GetFileName(path), assignments, Convert.ToHexStringLower(SHA256.HashData(bytes)))
+            with { SourcePath = Path.GetFullPath(path) };
     }
 
     public static ResearchSpec Parse(string text, string file, IReadOnlyList<string>? assignments = null, string? sha256 = null)
@@ -65,16 +66,22 @@ public static class SpecLoader
                 binder.Error(map["errata"] is YamlSequence s ? s.Items[i] : map["errata"]!, SpecPath.Child(SpecPath.Index("errata", i), "claims"),
                     $"unknown claim '{id}'{SpecPath.Hint(id, claims?.Keys ?? [])}");
 
+        var choices = map["choices"] is { } ch ? binder.Bind<IReadOnlyDictionary<string, ChoiceSpec>>(ch, "choices") : null;
+        foreach (var (id, choice) in choices ?? new Dictionary<string, ChoiceSpec>())
+            CheckChoice(choice, SpecPath.Child("choices", id), map, claims, binder);
+
         if (errors.Count > 0) throw new SpecException(errors.Distinct().OrderBy(e => e.Mark.File).ThenBy(e => e.Mark.Line).ThenBy(e => e.Mark.Column).ToList());
         return new ResearchSpec
         {
             SourceFile = file,
+            Assignments = assignments ?? [],
             Sha256 = sha256 ?? Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))),
             Datasets = datasets!,
             Experiments = experiments,
             Claims = claims ?? new Dictionary<string, ClaimSpec>(),
             Baselines = baselines ?? new BaselineSpec(),
             Errata = errata ?? [],
+            Choices = choices ?? new Dictionary<string, ChoiceSpec>(),
         };
     }
 
@@ -103,6 +110,41 @@ public static class SpecLoader
             return true;
         }
         return true;
+    }
+
+    /// <summary>
+    /// A choice's alternatives: each available one sets something, each assignment is a full path to an experiment or a
+    /// claim that exists, and recorded flips name claims. Whether the assignments make a valid spec is checked by
+    /// loading the spec with them (a test does it for every alternative of experiments.yaml).
+    /// </summary>
+    static void CheckChoice(ChoiceSpec choice, string path, YamlMapping map, IReadOnlyDictionary<string, ClaimSpec>? claims, SpecBinder binder)
+    {
+        YamlNode At(string p) => binder.Marks.TryGetValue(p, out var mark) ? new YamlScalar(mark, "", true) : map["choices"]!;
+        if (choice.Alternatives.Count == 0) binder.Error(At(path), SpecPath.Child(path, "alternatives"), "declare at least one alternative");
+        foreach (var (id, alt) in choice.Alternatives)
+        {
+            var at = SpecPath.Child(SpecPath.Child(path, "alternatives"), id);
+            if (alt.Unavailable is null && alt.Set.Count == 0)
+                binder.Error(At(at), SpecPath.Child(at, "set"), "an alternative sets at least one setting (or says why it is unavailable)");
+            if (alt.Unavailable is not null && alt.Ci)
+                binder.Error(At(at), SpecPath.Child(at, "ci"), "an unavailable alternative cannot be judged on ci");
+            for (int i = 0; i < alt.Set.Count; i++)
+            {
+                var where = SpecPath.Index(SpecPath.Child(at, "set"), i);
+                var keys = YamlMerge.PathOf(alt.Set[i]);
+                var section = keys is { Length: >= 3 } ? map[keys[0]] as YamlMapping : null;
+                if (keys is null || keys.Length < 3 || keys[0] is not ("experiments" or "claims"))
+                    binder.Error(At(where), where, $"'{alt.Set[i]}' is not of the form experiments.ID.path=value or claims.ID.path=value");
+                else if (section?[keys[1]] is null)
+                {
+                    var known = section?.Entries.Select(e => e.Key.Value).ToList() ?? [];
+                    binder.Error(At(where), where, $"no {keys[0].TrimEnd('s')} '{keys[1]}'{SpecPath.Hint(keys[1], known)}");
+                }
+            }
+            foreach (var (flips, key) in new[] { (alt.Flips, "flips"), (alt.FlipsCi, "flips_ci") })
+                foreach (var claim in (flips ?? []).Where(c => claims?.ContainsKey(c) != true))
+                    binder.Error(At(SpecPath.Child(at, key)), SpecPath.Child(at, key), $"unknown claim '{claim}'{SpecPath.Hint(claim, claims?.Keys ?? [])}");
+        }
     }
 
     static void CheckTopLevel(YamlMapping map, SpecBinder binder)

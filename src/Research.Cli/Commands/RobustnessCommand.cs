@@ -1,0 +1,146 @@
+using System.CommandLine;
+using Research.Claims;
+using Research.Cli.Display;
+using Research.Outcomes;
+using Research.Specs;
+using Spectre.Console;
+
+namespace Research.Cli.Commands;
+
+/// <summary><c>research robustness</c>: every claim judged again under each alternative of each choice the report leaves open.</summary>
+internal static class RobustnessCommand
+{
+    public static Command Create()
+    {
+        var spec = CommonOptions.Spec();
+        var profile = CommonOptions.ProfileOption();
+        var variant = CommonOptions.VariantOption();
+        var choice = new Option<string[]>("--choice") { Description = "Only this choice's alternatives (repeatable); `research robustness --list` names them." };
+        var filter = new Option<string[]>("--claim", "-c") { Description = "Only claims whose id or section starts with this (repeatable)." };
+        var list = new Option<bool>("--list") { Description = "List the choices and their alternatives (what each sets, which profile judges it) without training." };
+        var json = new Option<FileInfo?>("--json") { Description = "Also write every claim's verdict under every alternative to this file as JSON." };
+        var command = new Command("robustness",
+            """
+            A specification curve: judge every claim again under each alternative of each choice experiments.yaml
+            declares where the report is silent (the convergence rule, CNN-3's front, epoch budgets, …), one choice
+            changed at a time from the variant's settings. Prints, per claim, "holds under k of n alternatives" and
+            which alternatives flip its verdict. The ci profile judges the alternatives marked `ci: true`; full judges
+            all. Runs come from the run cache; an alternative trains only the runs it changes. Exit code 0 when every
+            alternative flips the claims experiments.yaml records for it (as written), 1 otherwise.
+            Any one alternative can be run by hand: `research claims --set <each of its assignments>`.
+            """) { spec, profile, variant, choice, filter, list, json };
+        command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
+        {
+            var engine = CommonOptions.CreateEngine(parse.GetValue(spec), []);
+            var p = parse.GetValue(profile);
+            if (parse.GetValue(list))
+            {
+                AnsiConsole.Write(ChoiceTable(engine.Spec));
+                return 0;
+            }
+            var v = CommonOptions.ParseVariant(parse.GetValue(variant));
+            var choices = parse.GetValue(choice) ?? [];
+            foreach (var unknown in choices.Where(c => !engine.Spec.Choices.ContainsKey(c)))
+                throw new UsageException($"no choice '{unknown}'{Research.Specs.SpecPath.Hint(unknown, engine.Spec.Choices.Keys)}; choices: {string.Join(", ", engine.Spec.Choices.Keys)}");
+            var alternatives = Robustness.Declared(engine.Spec, p).Where(a => choices.Length == 0 || choices.Contains(a.Choice.Id)).ToList();
+            if (alternatives.Count == 0)
+                throw new UsageException($"no alternative is judged on the {Words.Profile(p)} profile{(choices.Length > 0 ? " for " + string.Join(", ", choices) : "")}; " +
+                                         "`research robustness --list` shows which profile judges each (ci: those marked `ci: true`)");
+            var prefixes = parse.GetValue(filter) ?? [];
+            var claims = engine.Spec.Claims.Values
+                .Where(c => prefixes.Length == 0 || prefixes.Any(f => c.Id.StartsWith(f, StringComparison.Ordinal) || c.Section.StartsWith(f, StringComparison.Ordinal)))
+                .Where(c => engine.Spec.Experiments[c.Experiment].Runnable.Contains(v))
+                .ToList();
+            if (claims.Count == 0) throw new UsageException($"no claim's id or section starts with {string.Join(" or ", prefixes.Select(f => $"'{f}'"))}");
+
+            var reproduction = new Reproduction(engine);
+            RobustnessResult? result = null;
+            var progress = LiveProgress.Show(observer =>
+            {
+                var defaults = claims.Select(c => reproduction.Claim(c.Id, p, v, observer, cancel)).ToList();
+                result = Robustness.Judge(reproduction, p, v, defaults, alternatives, observer, cancel);
+            }, keepFinished: false, quietCache: true);
+
+            AnsiConsole.Write(AlternativeTable(result!));
+            var judged = result!.Claims.Where(c => c.Judged > 0).ToList();
+            AnsiConsole.Write(ClaimRobustnessTable(judged, v));
+            var untouched = result.Claims.Count - judged.Count;
+            if (untouched > 0)
+                AnsiConsole.MarkupLine($"[grey]{Words.Count(untouched, "claim")} not shown: no judged alternative changes {(untouched == 1 ? "its" : "their")} experiment or spec.[/]");
+            var unexpected = result.Unexpected.ToList();
+            AnsiConsole.MarkupLine($"{Words.Count(alternatives.Count, "alternative")} judged on the {Words.Profile(p)} profile {v.Words()}; " +
+                (unexpected.Count == 0 ? "[green]every recorded flip as measured[/]" : $"[red]{Markup.Escape(string.Join(", ", unexpected.Select(u => u.Alternative.Name)))} not as recorded[/]") +
+                $" ({Words.Count(progress.FinishedCount, "run")}, {progress.CachedCount:N0} from the cache).");
+            if (parse.GetValue(json) is { } file)
+                Research.IO.AtomicFile.Write(file.FullName, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new
+                {
+                    profile = Words.Profile(p), variant = v.Key(),
+                    claims = result.Claims.Select(c => new
+                    {
+                        claim = c.Default.Claim.Id, verdict = Word(c.Default.Verdict), judged = c.Judged, holds = c.Holding,
+                        under = c.Under.Select(u => new { choice = u.Alternative.Choice.Id, alternative = u.Alternative.Alternative.Id, verdict = Word(u.Result.Verdict), message = u.Result.Message }),
+                    }),
+                    alternatives = result.Alternatives.Select(a => new
+                    {
+                        choice = a.Choice.Id, alternative = a.Alternative.Id, set = a.Alternative.Set,
+                        judged = a.Claims.Select(c => c.Claim.Id), flips = RobustnessResult.Flipped(a, result.Defaults), recorded = a.Alternative.RecordedFlips(p),
+                    }),
+                }, Research.IO.Json.Options), "the --json file");
+            return unexpected.Count == 0 ? 0 : ErrorHandling.Differs;
+        })));
+        return command;
+    }
+
+    static string Word(Verdict v) => v.ToString().ToLowerInvariant();
+
+    static string Colored(Verdict v) => v switch
+    {
+        Verdict.Holds => "[green]holds[/]",
+        Verdict.Deviates => "[yellow]deviates[/]",
+        _ => "[grey]inconclusive[/]",
+    };
+
+    /// <summary>Every declared choice and alternative: what it sets and where it is judged.</summary>
+    static Table ChoiceTable(ResearchSpec spec)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("Choices made where the report is silent").AddColumns("choice", "alternative", "sets", "judged on");
+        foreach (var c in spec.Choices.Values)
+        {
+            table.AddRow($"[bold]{Markup.Escape(c.Id)}[/]", "[grey](default)[/]", Markup.Escape(c.Default), "");
+            foreach (var a in c.Alternatives.Values)
+                table.AddRow("", Markup.Escape(a.Id),
+                    Markup.Escape(a.About) + (a.Unavailable is { } why ? $"\n[grey]unavailable: {Markup.Escape(why)}[/]" : "") +
+                    string.Concat(a.Set.Select(s => $"\n[grey]--set {Markup.Escape(s)}[/]")),
+                    a.Unavailable is not null ? "[grey]–[/]" : a.Ci ? "ci, full" : "full");
+        }
+        return table;
+    }
+
+    static Table AlternativeTable(RobustnessResult result)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("Alternatives").AddColumns("choice: alternative", "claims judged", "flips", "as recorded");
+        foreach (var a in result.Alternatives)
+        {
+            var flips = RobustnessResult.Flipped(a, result.Defaults);
+            var recorded = a.Alternative.RecordedFlips(result.Profile);
+            var same = recorded is null ? null : (bool?)flips.Order(StringComparer.Ordinal).SequenceEqual(recorded.Order(StringComparer.Ordinal));
+            table.AddRow(
+                Markup.Escape(a.Name),
+                a.Claims.Count == 0 ? "[grey]none: already the variant's setting[/]" : a.Claims.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                flips.Count == 0 ? "–" : string.Join("\n", flips.Select(id => $"{Markup.Escape(id)} ({Word(result.Defaults.First(d => d.Claim.Id == id).Verdict)} → {Word(a.Claims.First(c => c.Claim.Id == id).Verdict)})")),
+                result.Variant != Variant.AsWritten || same is null ? "[grey]not recorded[/]" : same.Value ? "[green]yes[/]" : $"[red]no: records {Markup.Escape(recorded!.Count == 0 ? "none" : string.Join(", ", recorded))}[/]");
+        }
+        return table;
+    }
+
+    static Table ClaimRobustnessTable(IReadOnlyList<ClaimRobustness> claims, Variant variant)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"Claims ({variant.Words()})").AddColumns("§", "claim", "verdict", "holds under", "flipped by");
+        foreach (var c in claims)
+            table.AddRow(
+                c.Default.Claim.Section, Markup.Escape(c.Default.Claim.Id), Colored(c.Default.Verdict),
+                $"{c.Holding} of {c.Judged}",
+                c.Flips.Any() ? string.Join("\n", c.Flips.Select(f => $"{Markup.Escape(f.Alternative.Name)} ({Word(f.Result.Verdict)})")) : "–");
+        return table;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Research.Claims;
+using Research.IO;
+using Research.Runs;
+using Research.Specs;
+using Research.Training;
+
+namespace Research.Outcomes;
+
+/// <summary>
+/// One alternative of a choice, judged: the claims whose experiment or spec it changes, with their verdicts under
+/// it. <see cref="Claims"/> is empty when the alternative changes nothing under this variant (it is already the variant's setting).
+/// </summary>
+public sealed record AlternativeOutcome(ChoiceSpec Choice, AlternativeSpec Alternative, IReadOnlyList<ClaimResult> Claims)
+{
+    /// <summary>"convergence-rule: first-below-1e-3".</summary>
+    public string Name => $"{Choice.Id}: {Alternative.Id}";
+}
+
+/// <summary>A claim's verdict by default and under every alternative that changes its inputs.</summary>
+public sealed record ClaimRobustness(ClaimResult Default, IReadOnlyList<(AlternativeOutcome Alternative, ClaimResult Result)> Under)
+{
+    /// <summary>The number of alternatives the claim was judged under (n).</summary>
+    public int Judged => Under.Count;
+
+    /// <summary>Under how many of them it holds (k).</summary>
+    public int Holding => Under.Count(u => u.Result.Verdict == Verdict.Holds);
+
+    /// <summary>The alternatives whose verdict differs from the default's.</summary>
+    public IEnumerable<(AlternativeOutcome Alternative, ClaimResult Result)> Flips => Under.Where(u => u.Result.Verdict != Default.Verdict);
+}
+
+/// <summary>Every judged alternative of a profile and variant, beside the default verdicts.</summary>
+public sealed record RobustnessResult(Profile Profile, Variant Variant, IReadOnlyList<ClaimResult> Defaults, IReadOnlyList<AlternativeOutcome> Alternatives)
+{
+    /// <summary>Each claim's robustness, in the order of <see cref="Defaults"/>.</summary>
+    public IReadOnlyList<ClaimRobustness> Claims => Defaults
+        .Select(d => new ClaimRobustness(d, Alternatives.SelectMany(a => a.Claims.Where(c => c.Claim.Id == d.Claim.Id).Select(c => (a, c))).ToList()))
+        .ToList();
+
+    public ClaimRobustness? Of(string claim) => Claims.FirstOrDefault(c => c.Default.Claim.Id == claim);
+
+    /// <summary>The claims an alternative flips, measured.</summary>
+    public static IReadOnlyList<string> Flipped(AlternativeOutcome a, IReadOnlyList<ClaimResult> defaults) =>
+        a.Claims.Where(c => defaults.FirstOrDefault(d => d.Claim.Id == c.Claim.Id)?.Verdict != c.Verdict).Select(c => c.Claim.Id).ToList();
+
+    /// <summary>Alternatives whose measured flips differ from those experiments.yaml records (as written only: what is recorded).</summary>
+    public IEnumerable<(AlternativeOutcome Alternative, IReadOnlyList<string> Measured, IReadOnlyList<string> Recorded)> Unexpected =>
+        Variant != Variant.AsWritten ? [] : Alternatives
+            .Select(a => (a, Measured: Flipped(a, Defaults), Recorded: a.Alternative.RecordedFlips(Profile)))
+            .Where(x => x.Recorded is not null && !x.Measured.Order(StringComparer.Ordinal).SequenceEqual(x.Recorded.Order(StringComparer.Ordinal)))
+            .Select(x => (x.a, x.Measured, x.Recorded!));
+}
+
+/// <summary>
+/// The specification curve (issue 15): every claim judged again under each declared alternative of each choice,
+/// one choice changed at a time from the variant's own settings. Runs are shared through the cache: an
+/// alternative trains only the runs it changes, and only once.
+/// </summary>
+public static class Robustness
+{
+    /// <summary>The alternatives a profile judges (ci: those marked <c>ci</c>; full: every available one), in file order.</summary>
+    public static IEnumerable<(ChoiceSpec Choice, AlternativeSpec Alternative)> Declared(ResearchSpec spec, Profile profile) =>
+        spec.Choices.Values.SelectMany(c => c.Alternatives.Values.Where(a => a.JudgedOn(profile)).Select(a => (c, a)));
+
+    /// <summary>
+    /// Judges the claims of <paramref name="defaults"/> (judged by default on this profile and variant; null: every
+    /// claim some alternative changes) under each alternative, loading <paramref name="reproduction"/>'s spec again
+    /// with the alternative's assignments.
+    /// </summary>
+    public static RobustnessResult Judge(
+        Reproduction reproduction, Profile profile, Variant variant, IReadOnlyList<ClaimResult>? defaults,
+        IEnumerable<(ChoiceSpec Choice, AlternativeSpec Alternative)> alternatives, IRunObserver? observer = null, CancellationToken cancel = default)
+    {
+        var wanted = defaults?.Select(d => d.Claim.Id).ToHashSet();
+        var judged = new List<(ChoiceSpec, AlternativeSpec, Reproduction, HashSet<string>)>();
+        foreach (var (choice, alternative) in alternatives)
+        {
+            var other = new Reproduction(reproduction.Engine.With(alternative.Set));
+            var changed = Changed(reproduction.Spec, other.Spec, profile, variant).Where(id => wanted?.Contains(id) ?? true).ToHashSet();
+            judged.Add((choice, alternative, other, changed));
+        }
+        defaults ??= reproduction.Spec.Claims.Keys.Where(id => judged.Any(j => j.Item4.Contains(id)))
+            .Select(id => reproduction.Claim(id, profile, variant, observer, cancel)).ToList();
+        var outcomes = new List<AlternativeOutcome>();
+        foreach (var (choice, alternative, other, changed) in judged)
+        {
+            cancel.ThrowIfCancellationRequested();
+            var claims = other.Spec.Claims.Values.Where(c => changed.Contains(c.Id))
+                .Select(c => other.Claim(c.Id, profile, variant, observer, cancel)).ToList();
+            outcomes.Add(new AlternativeOutcome(choice, alternative, claims));
+        }
+        return new RobustnessResult(profile, variant, defaults, outcomes);
+    }
+
+    /// <summary>The claims whose inputs differ between two specs: every claim of an experiment whose settings differ, and every claim whose own spec differs.</summary>
+    public static IEnumerable<string> Changed(ResearchSpec a, ResearchSpec b, Profile profile, Variant variant)
+    {
+        foreach (var claim in b.Claims.Values)
+        {
+            if (!a.Claims.TryGetValue(claim.Id, out var before)) continue;
+            var resolved = b.Experiments[claim.Experiment];
+            if (!resolved.Runnable.Contains(variant)) continue;
+            if (Json(before) != Json(claim) ||
+                Fingerprint(a.Experiment(claim.Experiment, profile, variant)) != Fingerprint(resolved[profile, variant]))
+                yield return claim.Id;
+        }
+    }
+
+    /// <summary>Everything of an experiment that can change a verdict: its settings, models and analyses (prose included, which alternatives do not touch).</summary>
+    static string Fingerprint(ExperimentSpec e) => Json(new { e, analysis = e.Analysis });
+
+    static string Json<T>(T value) => JsonSerializer.Serialize(value, IO.Json.Canonical);
+}

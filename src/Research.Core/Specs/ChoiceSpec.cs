@@ -1,0 +1,48 @@
+namespace Research.Specs;
+
+/// <summary>
+/// A choice made where the report is silent (issue 15), declared once under <c>choices</c>: the question, the
+/// default the experiments use and why, and the alternatives a verdict is judged under, one at a time
+/// (a specification curve). Each alternative is a list of <c>--set</c> assignments, so any one of them can
+/// be run by hand: <c>research claims --set "experiments.fit-sinc.convergence={ loss_below: 1.0e-3 }"</c>.
+/// </summary>
+public sealed record ChoiceSpec
+{
+    [FromKey] public string Id { get; init; } = "";
+    /// <summary>What the report leaves open, in a sentence.</summary>
+    public required string Question { get; init; }
+    /// <summary>What the experiments do by default (as written), in words.</summary>
+    public required string Default { get; init; }
+    /// <summary>Why the default is the default.</summary>
+    public required string Reason { get; init; }
+    public required IReadOnlyDictionary<string, AlternativeSpec> Alternatives { get; init; }
+}
+
+/// <summary>One alternative to a <see cref="ChoiceSpec"/>'s default.</summary>
+public sealed record AlternativeSpec
+{
+    [FromKey] public string Id { get; init; } = "";
+    /// <summary>What the alternative does, in words.</summary>
+    public required string About { get; init; }
+    /// <summary>
+    /// The alternative as <c>--set</c> assignments, each a full path from the top of experiments.yaml
+    /// (<c>experiments.ID.…=value</c> or <c>claims.ID.…=value</c>); values are YAML.
+    /// </summary>
+    public IReadOnlyList<string> Set { get; init; } = [];
+    /// <summary>Why the alternative cannot be judged yet (what the harness lacks); it is listed, not run.</summary>
+    public string? Unavailable { get; init; }
+    /// <summary>Whether the ci profile judges it too (the test suite's robustness check); full judges every alternative.</summary>
+    public bool Ci { get; init; }
+    /// <summary>Measured on the full profile, as written: the claims whose verdict this alternative changes. Null until measured.</summary>
+    public IReadOnlyList<string>? Flips { get; init; }
+    /// <summary>Measured on the ci profile, as written (for an alternative with <see cref="Ci"/>): the claims whose verdict it changes.</summary>
+    public IReadOnlyList<string>? FlipsCi { get; init; }
+    /// <summary>The measured numbers behind <see cref="Flips"/> and <see cref="FlipsCi"/>.</summary>
+    public string? Evidence { get; init; }
+
+    /// <summary>The recorded flips on a profile; null while not measured.</summary>
+    public IReadOnlyList<string>? RecordedFlips(Profile profile) => profile == Profile.Ci ? FlipsCi : Flips;
+
+    /// <summary>Whether the profile judges this alternative.</summary>
+    public bool JudgedOn(Profile profile) => Unavailable is null && (profile == Profile.Full || Ci);
+}

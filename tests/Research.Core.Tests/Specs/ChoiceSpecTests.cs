@@ -1,0 +1,115 @@
+using FluentAssertions;
+using Research.Outcomes;
+using Research.IO;
+using Research.Runs;
+using Research.Specs;
+using Research.Specs.Loading;
+using Research.Tests.Support;
+using Xunit;
+
+namespace Research.Tests.Specs;
+
+/// <summary>Choices and their alternatives (issue 15): declared in experiments.yaml, checked at load time, judged by <see cref="Robustness"/>.</summary>
+public sealed class ChoiceSpecTests
+{
+    static readonly string Claim = """
+        claims:
+          small-fits:
+            section: "0"
+            quote: q
+            source: text
+            kind: range
+            experiment: tiny-fit
+            metric: final_train_loss
+            models: [small]
+            max: 10
+            reason: r
+            expect: holds
+        """;
+
+    static string WithChoices(string alternatives) => TestSpecs.Fit() + "\n" + Claim + $$"""
+
+        choices:
+          budget:
+            question: q
+            default: d
+            reason: r
+            alternatives:
+        {{alternatives}}
+        """;
+
+    [Fact]
+    public void EveryAlternativeOfExperimentsYamlLoadsAndChangesAClaimsInputs()
+    {
+        var path = new RepoPaths(TestSpecs.RepoRoot).Spec;
+        var spec = SpecLoader.Load(path);
+        spec.Choices.Should().NotBeEmpty();
+        foreach (var (choice, alt) in spec.Choices.Values.SelectMany(c => c.Alternatives.Values.Where(a => a.Unavailable is null).Select(a => (c, a))))
+        {
+            var other = SpecLoader.Load(path, alt.Set);
+            Robustness.Changed(spec, other, Profile.Full, Variant.AsWritten)
+                .Should().NotBeEmpty($"{choice.Id}: {alt.Id} should change what some claim is judged on as written");
+        }
+    }
+
+    [Fact]
+    public void AnAlternativeReplacesASettingWholeWhereItSetsItsPartsToNull()
+    {
+        var path = new RepoPaths(TestSpecs.RepoRoot).Spec;
+        var spec = SpecLoader.Load(path);
+        var other = SpecLoader.Load(path, spec.Choices["convergence-rule"].Alternatives["first-below-1e-3"].Set);
+        spec.Experiment("fit-sinc", Profile.Full).Convergence!.FlatFor.Should().Be(2);
+        other.Experiment("fit-sinc", Profile.Full).Convergence.Should().BeEquivalentTo(new ConvergenceSpec { LossBelow = 1e-3 });
+    }
+
+    [Theory]
+    [InlineData("experiments.tiny-fut.max_epochs=3", "choices.budget.alternatives.short.set[0]: no experiment 'tiny-fut' (did you mean 'tiny-fit'?)")]
+    [InlineData("max_epochs=3", "choices.budget.alternatives.short.set[0]: 'max_epochs=3' is not of the form experiments.ID.path=value")]
+    public void AnAlternativeNamingWhatDoesNotExistIsAnErrorAtLoadTime(string assignment, string message)
+    {
+        var act = () => TestSpecs.Parse(WithChoices($"""
+                  short:
+                    about: a
+                    set: ["{assignment}"]
+            """));
+        act.Should().Throw<SpecException>().Which.Errors.Should().ContainSingle()
+            .Which.ToString().Should().Contain(message).And.Contain("test.yaml:");
+    }
+
+    [Fact]
+    public void EachAlternativeIsJudgedOnTheClaimsItChangesAndANoOpOnNone()
+    {
+        var dir = TestSpecs.TempDir();
+        var file = Path.Combine(dir, "spec.yaml");
+        File.WriteAllText(file, WithChoices("""
+                  shorter:
+                    about: fewer epochs, the claim's bound unchanged
+                    set: ["experiments.tiny-fit.max_epochs=30"]
+                  strict:
+                    about: a bound no fit meets
+                    set: ["claims.small-fits.max=1.0e-12"]
+                    flips: [small-fits]
+                  same:
+                    about: the default's own budget
+                    set: ["experiments.tiny-fit.max_epochs=60"]
+                  later:
+                    about: not implemented
+                    unavailable: because
+            """));
+        var engine = new Engine(SpecLoader.Load(file), new RepoPaths(TestSpecs.RepoRoot, Path.Combine(dir, "cache")));
+        var reproduction = new Reproduction(engine);
+        var defaults = new[] { reproduction.Claim("small-fits", Profile.Full, cancel: TestContext.Current.CancellationToken) };
+        var declared = Robustness.Declared(engine.Spec, Profile.Full).ToList();
+        declared.Select(d => d.Alternative.Id).Should().Equal("shorter", "strict", "same");
+        Robustness.Declared(engine.Spec, Profile.Ci).Should().BeEmpty("no alternative is marked ci");
+
+        var result = Robustness.Judge(reproduction, Profile.Full, Variant.AsWritten, defaults, declared, cancel: TestContext.Current.CancellationToken);
+
+        result.Alternatives.Select(a => a.Claims.Count).Should().Equal(1, 1, 0);
+        var claim = result.Of("small-fits")!;
+        claim.Default.Verdict.Should().Be(Verdict.Holds);
+        (claim.Holding, claim.Judged).Should().Be((1, 2));
+        claim.Flips.Should().ContainSingle().Which.Alternative.Alternative.Id.Should().Be("strict");
+        result.Unexpected.Should().BeEmpty("the strict alternative records the flip it makes");
+    }
+}
