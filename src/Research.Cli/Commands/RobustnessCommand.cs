@@ -68,8 +68,10 @@ internal static class RobustnessCommand
             if (untouched > 0)
                 AnsiConsole.MarkupLine($"[grey]{Words.Count(untouched, "claim")} not shown: no judged alternative changes {(untouched == 1 ? "its" : "their")} experiment or spec.[/]");
             var unexpected = result.Unexpected.ToList();
+            var unrecorded = v == Variant.AsWritten ? result.Alternatives.Where(a => a.Alternative.RecordedFlips(p) is null).Select(a => a.Name).ToList() : [];
             AnsiConsole.MarkupLine($"{Words.Count(alternatives.Count, "alternative")} judged on the {Words.Profile(p)} profile {v.Words()}; " +
                 (unexpected.Count == 0 ? "[green]every recorded flip as measured[/]" : $"[red]{Markup.Escape(string.Join(", ", unexpected.Select(u => u.Alternative.Name)))} not as recorded[/]") +
+                (unrecorded.Count > 0 ? $"; [yellow]not recorded yet ({(p == Research.Specs.Profile.Ci ? "flips_ci" : "flips")}): {Markup.Escape(string.Join(", ", unrecorded))}[/]" : "") +
                 $" ({Words.Count(progress.FinishedCount, "run")}, {progress.CachedCount:N0} from the cache).");
             if (parse.GetValue(json) is { } file)
                 Research.IO.AtomicFile.Write(file.FullName, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new

@@ -18,6 +18,10 @@ public sealed partial record Measure
     public static readonly SeriesMeasure TestAccuracy = new()
         { Name = "test_accuracy", Label = "test accuracy", Style = NumberStyle.Percent, AtTestEpochs = true, Read = m => m.TestAccuracy };
     public static readonly SeriesMeasure GradientNorm = new() { Name = "gradient_norm", Label = "gradient norm", Read = m => m.GradientNorm };
+    public static readonly SeriesMeasure TrainLossEval = new()
+        { Name = "train_loss_eval", Label = "training loss (eval mode)", IsLoss = true, AtTestEpochs = true, Read = m => m.TrainEvalLoss };
+    public static readonly SeriesMeasure TrainAccuracyEval = new()
+        { Name = "train_accuracy_eval", Label = "training accuracy (eval mode)", Style = NumberStyle.Percent, AtTestEpochs = true, Read = m => m.TrainEvalAccuracy };
 
     public static readonly Measure Converged = Run("converged", (r, _) => r.Outcome == RunOutcome.Converged ? 1 : 0) with
         { Style = NumberStyle.YesNo, Description = "converged (yes/no)" };
@@ -27,18 +31,29 @@ public sealed partial record Measure
     public static readonly Measure Parameters = Run("parameters", (r, _) => r.Parameters) with { Style = NumberStyle.Count };
 
     public static readonly Measure FinalTrainLoss = Run("final_train_loss", (r, _) => r.Metrics.TrainLoss[^1]) with
-        { Label = "training loss", Heading = "final training loss", IsLoss = true, Pinned = true };
+        { Label = "training loss", Heading = "final training loss", IsLoss = true, Pinned = true,
+          Description = "final training loss: the running mean over the last epoch's batches (dropout on)" };
     public static readonly Measure FinalTestLoss = Run("final_test_loss", (r, _) => Last(r.Metrics.TestLoss, "final_test_loss")) with
         { Label = "test loss", IsLoss = true, Pinned = true };
     public static readonly Measure FinalTrainAccuracy = Run("final_train_accuracy", (r, _) => Last(r.Metrics.TrainAccuracy, "final_train_accuracy")) with
-        { Label = "training accuracy", Heading = "final training accuracy", Style = NumberStyle.Percent, Pinned = true };
+        { Label = "training accuracy", Heading = "final training accuracy", Style = NumberStyle.Percent, Pinned = true,
+          Description = "final training accuracy: the running mean over the last epoch's batches (dropout on)" };
+    public static readonly Measure FinalTrainLossEval = Run("final_train_loss_eval", (r, _) => Last(r.Metrics.TrainEvalLoss, "final_train_loss_eval")) with
+        { Label = "training loss (eval)", Heading = "final training loss, eval mode", IsLoss = true, Pinned = true,
+          Description = "training loss measured on the whole training set in eval mode (no dropout) after the last epoch" };
+    public static readonly Measure FinalTrainAccuracyEval = Run("final_train_accuracy_eval", (r, _) => Last(r.Metrics.TrainEvalAccuracy, "final_train_accuracy_eval")) with
+        { Label = "training accuracy (eval)", Heading = "final training accuracy, eval mode", Style = NumberStyle.Percent, Pinned = true,
+          Description = "training accuracy measured on the whole training set in eval mode (no dropout) after the last epoch" };
     public static readonly Measure FinalTestAccuracy = Run("final_test_accuracy", (r, _) => Last(r.Metrics.TestAccuracy, "final_test_accuracy")) with
         { Label = "test accuracy", Style = NumberStyle.Percent, Pinned = true };
     public static readonly Measure FinalGradientNorm = Run("final_gradient_norm", (r, _) => Last(r.Metrics.GradientNorm, "final_gradient_norm")) with
         { Pinned = true };
     public static readonly Measure TrainTestLossGap = Run("train_test_loss_gap",
         (r, _) => Last(r.Metrics.TestLoss, "train_test_loss_gap") - r.Metrics.TrainLoss[^1]) with
-        { Description = "final test loss − final training loss", IsLoss = true };
+        { Description = "final test loss − final training loss (its running mean)", IsLoss = true };
+    public static readonly Measure TrainTestLossGapEval = Run("train_test_loss_gap_eval",
+        (r, _) => Last(r.Metrics.TestLoss, "train_test_loss_gap_eval") - Last(r.Metrics.TrainEvalLoss, "train_test_loss_gap_eval")) with
+        { Description = "final test loss − final training loss measured in eval mode", IsLoss = true };
     public static readonly Measure TrainTestAccuracyGap = Run("train_test_accuracy_gap",
         (r, _) => Last(r.Metrics.TrainAccuracy, "train_test_accuracy_gap") - Last(r.Metrics.TestAccuracy, "train_test_accuracy_gap")) with
         { Style = NumberStyle.Percent };
@@ -89,14 +104,15 @@ public sealed partial record Measure
     [
         Converged, ConvergedEpoch, Epochs, Parameters,
         FinalTrainLoss, FinalTestLoss, FinalTrainAccuracy, FinalTestAccuracy, FinalGradientNorm,
-        TrainTestLossGap, TrainTestAccuracyGap, PredictionRmse, PredictionMaxError,
+        FinalTrainLossEval, FinalTrainAccuracyEval,
+        TrainTestLossGap, TrainTestLossGapEval, TrainTestAccuracyGap, PredictionRmse, PredictionMaxError,
         MinimalRatio, CriticalLoss, CriticalGradientNorm,
         MinTrainLoss, MaxTrainAccuracy, EpochTrainAccuracy50, EpochTrainAccuracy90,
         Sensitivity, EndSharpness, InterpolationBarrier, InterpolationEdgeRise, InterpolationArgminDistance,
         PcaExplainedVariance, PcaLayerExplainedVariance, PcaLayerAgreement, PcaLayerSubspaceAgreement, PcaStartSeparation, PcaDirectionCosine,
     ];
 
-    public static IReadOnlyList<SeriesMeasure> Series { get; } = [TrainLoss, TestLoss, TrainAccuracy, TestAccuracy, GradientNorm];
+    public static IReadOnlyList<SeriesMeasure> Series { get; } = [TrainLoss, TestLoss, TrainAccuracy, TestAccuracy, GradientNorm, TrainLossEval, TrainAccuracyEval];
 
     static readonly Dictionary<string, Measure> ByName = All.ToDictionary(m => m.Name, StringComparer.Ordinal);
     static readonly Dictionary<string, SeriesMeasure> SeriesByName = Series.ToDictionary(s => s.Name, StringComparer.Ordinal);

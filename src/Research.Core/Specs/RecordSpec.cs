@@ -15,6 +15,12 @@ public sealed record RecordSpec
     public bool Predictions { get; init; }
     /// <summary>Keep a copy of all weights every this many epochs (0 = never).</summary>
     [SpecRange(Min = 0)] public int WeightsEvery { get; init; }
+    /// <summary>
+    /// Also measure loss (and accuracy) on the whole training set in eval mode (no dropout, the weights at the
+    /// epoch's end) at the epochs the test set is evaluated, next to the running means over the epoch's batches
+    /// (issue 15). Needs <see cref="Test"/>. Null (unset) stays out of the run key.
+    /// </summary>
+    public bool? TrainEval { get; init; }
     /// <summary>Evaluate test metrics every this many epochs (and at the last).</summary>
     [SpecRange(Min = 1)] public int EvalEvery { get; init; } = 1;
 }

@@ -9,6 +9,7 @@ internal sealed class EpochLog(RecordSpec record)
     readonly List<double> _loss = [], _accuracy = [], _norm = [];
     readonly List<int> _testEpochs = [];
     readonly List<double> _testLoss = [], _testAccuracy = [];
+    readonly List<double> _evalLoss = [], _evalAccuracy = [];
 
     /// <summary>The training loss of every epoch so far.</summary>
     public IReadOnlyList<double> TrainLosses => _loss;
@@ -30,16 +31,26 @@ internal sealed class EpochLog(RecordSpec record)
         if (accuracy is { } a) _testAccuracy.Add(a);
     }
 
+    /// <summary>The training set measured in eval mode after the epoch (at the test epochs; record.train_eval).</summary>
+    public void TrainEval(double loss, double? accuracy)
+    {
+        _evalLoss.Add(loss);
+        if (accuracy is { } a) _evalAccuracy.Add(a);
+    }
+
+    // The eval-mode columns only where they are recorded: a run without them keeps the checkpoint layout it had.
     public void Save(BinaryWriter w)
     {
         w.WriteInts(_epochs); w.WriteDoubles(_loss); w.WriteDoubles(_accuracy); w.WriteDoubles(_norm);
         w.WriteInts(_testEpochs); w.WriteDoubles(_testLoss); w.WriteDoubles(_testAccuracy);
+        if (record.TrainEval == true) { w.WriteDoubles(_evalLoss); w.WriteDoubles(_evalAccuracy); }
     }
 
     public void Load(BinaryReader r)
     {
         Replace(_epochs, r.ReadInts()); Replace(_loss, r.ReadDoubles()); Replace(_accuracy, r.ReadDoubles()); Replace(_norm, r.ReadDoubles());
         Replace(_testEpochs, r.ReadInts()); Replace(_testLoss, r.ReadDoubles()); Replace(_testAccuracy, r.ReadDoubles());
+        if (record.TrainEval == true) { Replace(_evalLoss, r.ReadDoubles()); Replace(_evalAccuracy, r.ReadDoubles()); }
     }
 
     static void Replace<T>(List<T> list, List<T> values)
@@ -57,5 +68,7 @@ internal sealed class EpochLog(RecordSpec record)
         TestEpochs = record.Test ? [.. _testEpochs] : null,
         TestLoss = record.Test ? [.. _testLoss] : null,
         TestAccuracy = record.Test && _testAccuracy.Count > 0 ? [.. _testAccuracy] : null,
+        TrainEvalLoss = record.TrainEval == true ? [.. _evalLoss] : null,
+        TrainEvalAccuracy = record.TrainEval == true && _evalAccuracy.Count > 0 ? [.. _evalAccuracy] : null,
     };
 }

@@ -128,6 +128,11 @@ internal sealed class EpochLoop : IDisposable
         {
             var (testLoss, testAccuracy) = Trainer.Evaluate(_run.Model, _e.Loss, _data.TestX, _data.TestY!);
             state.Log.Test(epoch, testLoss, testAccuracy);
+            if (_e.Record.TrainEval == true)
+            {
+                var (evalLoss, evalAccuracy) = Trainer.Evaluate(_run.Model, _e.Loss, _data.TrainX, _data.TrainY);
+                state.Log.TrainEval(evalLoss, evalAccuracy);
+            }
             if (_e.Shuffle == ShuffleKind.DataLoader) DataLoaderReplay.TestPass();
         }
         if (state.Weights != null && (epoch % _e.Record.WeightsEvery == 0 || converged))

@@ -14,4 +14,8 @@ public sealed record MetricSeries
     public int[]? TestEpochs { get; init; }
     public double[]? TestLoss { get; init; }
     public double[]? TestAccuracy { get; init; }
+
+    /// <summary>The whole training set in eval mode (no dropout) after the epoch, at <see cref="TestEpochs"/> (record.train_eval).</summary>
+    public double[]? TrainEvalLoss { get; init; }
+    public double[]? TrainEvalAccuracy { get; init; }
 }

@@ -15,14 +15,15 @@ internal static class ClaimSection
         var c = r.Claim;
         blocks.Add(new Heading(4, new Line().Text($"§{c.Section} {c.Id} ").Badge(VerdictText(r.Verdict), Style(r.Verdict)), ClaimAnchor(c.Id)));
         blocks.Add(new Quote($"“{c.Quote}”"));
-        var items = new List<Line>
-        {
+        List<Line> items =
+        [
             new Line().Bold("The report: ").Text(c.Reported ?? "–").Text($" ({SourceWords(c.Source)})"),
             new Line().Bold("Verdict: ").Badge(VerdictText(r.Verdict), Style(r.Verdict)).Text(AsRecorded(data, r)),
             new Line().Bold($"Measured ({Profile(data.Profile)}): ").Text(r.Message),
             new Line().Bold("Rule: ").Text(Rule(c)),
+            .. Measure.Find(c.Metric) is { } m ? [new Line().Bold("Reads: ").Code(m.Name).Text($": {m.Description}")] : Array.Empty<Line>(),
             new Line().Bold("Why this threshold: ").Text(c.Reason),
-        };
+        ];
         if (RobustnessSection.OfClaim(data, r) is { } robustness) items.Add(robustness);
         if (r.Verdict != Verdict.Holds && c.Evidence is { Length: > 0 } evidence)
             items.Add(new Line().Bold("Evidence recorded in experiments.yaml: ").Text(evidence));

@@ -34,6 +34,8 @@ public static class SpecValidator
             Error(SpecPath.Child(path, "critical_point"), "the critical-point analysis (§2.3) is defined for an MSE loss");
         if (e.Analysis is { } analysis) ValidateAnalyses(analysis, data, e, path, Error);
         ValidateFigures(e, path, Error);
+        if (e.Record.TrainEval == true && !e.Record.Test)
+            Error(SpecPath.Child(path, "record.train_eval"), "the training set is evaluated when the test set is: set record.test too");
         if (e.Record.Accuracy && data.Kind != DatasetKind.Mnist)
             Error(SpecPath.Child(path, "record.accuracy"), "accuracy is defined for classification data sets only");
     }
