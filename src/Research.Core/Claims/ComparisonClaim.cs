@@ -13,11 +13,12 @@ internal static class ComparisonClaim
         values[c.Than!] = reference;
         var parts = new List<string>();
         var holds = true;
-        var word = c.Relation == Relation.Less ? "less" : "greater";
+        var factor = c.Factor ?? 1.0;
+        var word = (c.Relation == Relation.Less ? "less" : "greater") + (c.Factor is { } f ? $" than {Format.Bound(f)} ×" : "");
         foreach (var model in c.Models)
         {
             var v = values[model];
-            int wins = v.Zip(reference).Count(p => c.Relation == Relation.Less ? p.First < p.Second : p.First > p.Second);
+            int wins = v.Zip(reference).Count(p => c.Relation == Relation.Less ? p.First < factor * p.Second : p.First > factor * p.Second);
             var (ok, detail) = ClaimEvaluator.Decide(c.Rule, wins, v.Length);
             holds &= ok;
             parts.Add($"{input.Label(model)} {Format.List(c.Metric!, v)} vs {input.Label(c.Than!)} {Format.List(c.Metric!, reference)}: {word} {detail}");

@@ -60,6 +60,9 @@ public sealed partial record Measure
     public static readonly Measure PredictionRmse = Run("prediction_rmse", (r, t) => Math.Sqrt(Errors(r, t).Select(e => e * e).Average())) with
         { Description = "RMSE of the predictions against the ground truth" };
     public static readonly Measure PredictionMaxError = Run("prediction_max_error", (r, t) => Errors(r, t).Max(Math.Abs));
+    public static readonly Measure PredictionSignAccuracy = Run("prediction_sign_accuracy",
+        (r, t) => Predictions(r, t).Average(p => Math.Sign(p.Prediction) == Math.Sign(p.Target) ? 1.0 : 0.0)) with
+        { Style = NumberStyle.Percent, Description = "share of the training points where the prediction has the target's sign (sgn(sin(5πx)))" };
 
     public static readonly Measure MinimalRatio = CriticalPoint(CriticalPointAnalysis.MinimalRatio);
     public static readonly Measure CriticalLoss = CriticalPoint(CriticalPointAnalysis.CriticalLoss) with { Heading = "loss at the critical point", IsLoss = true };
@@ -105,7 +108,7 @@ public sealed partial record Measure
         Converged, ConvergedEpoch, Epochs, Parameters,
         FinalTrainLoss, FinalTestLoss, FinalTrainAccuracy, FinalTestAccuracy, FinalGradientNorm,
         FinalTrainLossEval, FinalTrainAccuracyEval,
-        TrainTestLossGap, TrainTestLossGapEval, TrainTestAccuracyGap, PredictionRmse, PredictionMaxError,
+        TrainTestLossGap, TrainTestLossGapEval, TrainTestAccuracyGap, PredictionRmse, PredictionMaxError, PredictionSignAccuracy,
         MinimalRatio, CriticalLoss, CriticalGradientNorm,
         MinTrainLoss, MaxTrainAccuracy, EpochTrainAccuracy50, EpochTrainAccuracy90,
         Sensitivity, EndSharpness, InterpolationBarrier, InterpolationEdgeRise, InterpolationArgminDistance,
@@ -164,10 +167,12 @@ public sealed partial record Measure
         series is { Length: > 0 } s ? s[^1]
         : throw new InvalidOperationException($"{metric} needs a series this experiment does not record; enable it under record:");
 
-    static IEnumerable<double> Errors(RunResult run, double[]? target)
+    static IEnumerable<double> Errors(RunResult run, double[]? target) => Predictions(run, target).Select(p => p.Prediction - p.Target);
+
+    static IEnumerable<(double Prediction, double Target)> Predictions(RunResult run, double[]? target)
     {
         if (run.Predictions is not { } p || target is null)
             throw new InvalidOperationException("prediction errors need record: { predictions: true } on a function data set");
-        return p.Zip(target, (a, b) => a - b);
+        return p.Zip(target);
     }
 }

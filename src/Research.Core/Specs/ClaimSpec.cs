@@ -27,6 +27,12 @@ public sealed record ClaimSpec
     /// <summary>correlation: the metric on the x axis (the claim's metric is y).</summary>
     public string? Versus { get; init; }
     public Relation Relation { get; init; } = Relation.Less;
+    /// <summary>
+    /// comparison: the listed model's metric is compared with this multiple of <see cref="Than"/>'s (less: m &lt; factor × than;
+    /// greater: m &gt; factor × than). 1 is a plain comparison; 3 with less reads "comparable: within a factor of 3".
+    /// Unset stays out of the claim's spec.
+    /// </summary>
+    [SpecRange(Min = 0, MinExclusive = true)] public double? Factor { get; init; }
     public TrendDirection? Direction { get; init; }
     public double? Min { get; init; }
     public double? Max { get; init; }

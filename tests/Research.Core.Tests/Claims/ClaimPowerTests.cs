@@ -56,6 +56,19 @@ public class ClaimPowerTests
     }
 
     [Fact]
+    public void AComparisonWithAFactorFailsWhenTheGapExceedsIt()
+    {
+        // "comparable": a within a factor of 3 of b.
+        var claim = Claim(ClaimKind.Comparison, ["a"]) with { Than = "b", Factor = 3 };
+        Judge(claim, new() { ["a"] = High, ["b"] = Low }).Should().Be(Verdict.Holds, "twice b is within a factor of 3");
+        Judge(claim, new() { ["a"] = High.Select(v => v * 2).ToArray(), ["b"] = Low }).Should().Be(Verdict.Deviates, "four times b is not");
+        ClaimEvaluator.Evaluate(new ClaimInput(claim, Experiment("a", "b"), new Dictionary<string, IReadOnlyList<RunResult>>
+        {
+            ["a"] = High.Select((l, i) => Run("a", i + 1, l)).ToList(), ["b"] = Low.Select((l, i) => Run("b", i + 1, l)).ToList(),
+        })).Message.Should().Contain("less than 3 ×");
+    }
+
+    [Fact]
     public void ComparisonFailsWhenTheModelsAreSwappedOrEqual()
     {
         var claim = Claim(ClaimKind.Comparison, ["a"]) with { Than = "b" };

@@ -42,6 +42,7 @@ public static class ClaimValidator
             Error("metric", $"unknown metric '{metric}'{hint}; metrics: {string.Join(", ", Measure.Names)}");
         }
         ValidateKind(c, Error);
+        if (c.Factor is not null && c.Kind != ClaimKind.Comparison) Error("factor", "only a comparison claim has a factor");
         if (c.Versus is { } versus && Measure.Find(versus) is null)
             Error("versus", $"unknown metric '{versus}'; metrics: {string.Join(", ", Measure.Names)}");
         if (c.Kind == ClaimKind.Correlation && c.Rule.Kind != RuleKind.Spearman)
