@@ -61,12 +61,24 @@ internal static class ShapeClaim
             pass &= p <= shape.TrendAlpha;
             first ??= statistic / (series.Length * (series.Length - 1) / 2.0); // Kendall's τ
         }
+        if (shape.Bump is [var before, var peak, var dip])
+        {
+            double Around(int epoch)
+            {
+                int from = Math.Max(epoch - shape.BumpWindow, 1), to = Math.Min(epoch + shape.BumpWindow, series.Length);
+                return from > to ? double.NaN : series[(from - 1)..to].Average();
+            }
+            double a = Around(before), b = Around(peak), c = Around(dip);
+            pass &= dip + shape.BumpWindow <= series.Length && b > a && c < b; // a series too short has no bump
+            first ??= b / a;
+        }
         return (pass, first ?? double.NaN);
     }
 
     static string Describe(ShapeSpec s) =>
         s.DropFactor is { } f ? Invariant($"start / value at epoch {s.ByEpoch} (expected ≥ {f})")
         : s.PlateauAfter is { } after ? Invariant($"fraction of the total change after epoch {after} (expected ≤ {s.MaxLaterFraction})")
+        : s.Bump is [var b, var p, var a] ? Invariant($"mean around epoch {p} ÷ mean around {b} (±{s.BumpWindow} epochs; expected > 1, and the mean around {a} below epoch {p}'s)")
         : Invariant($"Kendall's τ over the epochs (expected {(s.Direction == TrendDirection.Increasing ? "rising" : "falling")}, ") +
           Invariant($"Mann–Kendall p ≤ {s.TrendAlpha})");
 }

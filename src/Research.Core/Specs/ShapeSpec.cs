@@ -19,4 +19,10 @@ public sealed record ShapeSpec
     /// <summary>The series rises (falls) over the epochs: Mann–Kendall, one-sided p ≤ <see cref="TrendAlpha"/>; the measured value is Kendall's τ.</summary>
     public TrendDirection? Direction { get; init; }
     [SpecRange(Min = 0, Max = 1, MinExclusive = true)] public double TrendAlpha { get; init; } = 0.01;
+    /// <summary>
+    /// A bump: three epochs [before, peak, after]; the series' mean over ±<see cref="BumpWindow"/> epochs around the peak is
+    /// above the mean around <c>before</c>, and the mean around <c>after</c> is below the peak's. The measured value is peak ÷ before.
+    /// </summary>
+    public IReadOnlyList<int>? Bump { get; init; }
+    [SpecRange(Min = 0)] public int BumpWindow { get; init; } = 25;
 }

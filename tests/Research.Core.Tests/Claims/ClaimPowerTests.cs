@@ -135,6 +135,13 @@ public class ClaimPowerTests
         var plateau = new ShapeSpec { Series = "train_loss", PlateauAfter = 60, MaxLaterFraction = 0.05 };
         Shape(plateau, falling).Should().Be(Verdict.Holds, "e^-6 of the drop is left after epoch 60");
         Shape(plateau, stillFalling).Should().Be(Verdict.Deviates, "40% of the drop comes after epoch 60");
+
+        var bump = new ShapeSpec { Series = "train_loss", Bump = [20, 50, 80], BumpWindow = 5 };
+        var bumped = Enumerable.Range(1, 100).Select(e => 1.0 + Math.Exp(-Math.Pow((e - 50) / 8.0, 2))).ToArray();
+        Shape(bump, bumped).Should().Be(Verdict.Holds);
+        Shape(bump, flat).Should().Be(Verdict.Deviates, "no rise at the peak");
+        Shape(bump, stillFalling).Should().Be(Verdict.Deviates, "a falling series does not rise to the peak");
+        Shape(bump, bumped[..60]).Should().Be(Verdict.Deviates, "a series that ends before the dip has no bump");
     }
 
     [Fact]

@@ -54,7 +54,8 @@ public static class ClaimValidator
         if (c.Shape is { } s)
         {
             if (Measure.FindSeries(s.Series) is null) Error("shape.series", $"unknown series '{s.Series}'; series: {string.Join(", ", Measure.SeriesNames)}");
-            if (s.DropFactor is null && s.PlateauAfter is null && s.Direction is null) Error("shape", "give drop_factor (with by_epoch), plateau_after (with max_later_fraction) or direction (increasing, decreasing)");
+            if (s.DropFactor is null && s.PlateauAfter is null && s.Direction is null && s.Bump is null) Error("shape", "give drop_factor (with by_epoch), plateau_after (with max_later_fraction), direction (increasing, decreasing) or bump ([before, peak, after])");
+            if (s.Bump is { } bump && (bump.Count != 3 || bump[0] >= bump[1] || bump[1] >= bump[2])) Error("shape.bump", "a bump is three epochs in order: [before, peak, after]");
             if (s.PlateauAfter is not null && s.MaxLaterFraction is null) Error("shape.max_later_fraction", "plateau_after needs max_later_fraction");
         }
         ValidateExpectations(c, resolved, Error);
