@@ -53,7 +53,7 @@ public sealed record ReportData(ResearchSpec Spec, Profile Profile, string GitCo
             .SelectMany(v => reproduction.Outcomes(profile, v, observer, cancel)).SelectMany(o => o.Claims).ToList();
         var data = new ReportData(reproduction.Spec, profile, GitInfo.Commit(reproduction.Engine.Paths.Root), experiments) { Alternatives = alternatives };
         return robustness
-            ? data with { Robustness = Outcomes.Robustness.Judge(reproduction, profile, Variant.AsWritten, data.Claims, Outcomes.Robustness.Declared(reproduction.Spec, profile), observer, cancel) }
+            ? data with { Robustness = Outcomes.Robustness.Judge(reproduction, profile, Variant.AsWritten, Outcomes.Robustness.Declared(reproduction.Spec, profile), observer: observer, cancel: cancel) }
             : data;
     }
 }

@@ -18,7 +18,7 @@ public sealed class RobustnessTests(ClaimSession session)
         var alternatives = Robustness.Declared(session.Engine.Spec, session.Profile).ToList();
         alternatives.Should().NotBeEmpty("the suite exercises the specification curve on every profile");
 
-        var result = Robustness.Judge(session.Reproduction, session.Profile, Variant.AsWritten, null, alternatives, cancel: cancel);
+        var result = Robustness.Judge(session.Reproduction, session.Profile, Variant.AsWritten, alternatives, cancel: cancel);
 
         foreach (var a in result.Alternatives)
         {

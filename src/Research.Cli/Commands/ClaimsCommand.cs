@@ -16,7 +16,7 @@ internal static class ClaimsCommand
         var profile = CommonOptions.ProfileOption();
         var variant = CommonOptions.VariantOption();
         var json = new Option<FileInfo?>("--json") { Description = "Also write the verdicts to this file as JSON (claim, variant, profile, verdict, recorded, message, statistic)." };
-        var filter = new Option<string[]>("--claim", "-c") { Description = "Only claims whose id or section starts with this (repeatable), e.g. -c 1.1 -c deep7." };
+        var filter = CommonOptions.ClaimFilter();
         var command = new Command("claims",
             """
             Judge the report's claims over the profile's seeds and list each verdict beside the report's words
@@ -26,13 +26,7 @@ internal static class ClaimsCommand
         command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
         {
             var engine = CommonOptions.CreateEngine(parse.GetValue(spec), []);
-            var prefixes = parse.GetValue(filter) ?? [];
-            var claims = engine.Spec.Claims.Values
-                .Where(c => prefixes.Length == 0 || prefixes.Any(f => c.Id.StartsWith(f, StringComparison.Ordinal) || c.Section.StartsWith(f, StringComparison.Ordinal)))
-                .ToList();
-            if (claims.Count == 0)
-                throw new UsageException($"no claim's id or section starts with {string.Join(" or ", prefixes.Select(p => $"'{p}'"))}; sections: " +
-                                         string.Join(", ", engine.Spec.Claims.Values.Select(c => c.Section).Distinct().Order(StringComparer.Ordinal)));
+            var claims = CommonOptions.Claims(engine.Spec, parse.GetValue(filter));
             var v = CommonOptions.ParseVariant(parse.GetValue(variant));
             var reproduction = new Reproduction(engine);
             var results = new List<ClaimResult>();

@@ -42,6 +42,22 @@ internal static class CommonOptions
         Variants.Parse(value ?? "as_written")
         ?? throw new UsageException($"unknown variant '{value}'; variants: {string.Join(", ", Variants.All.Select(v => v.Key()))}");
 
+    /// <summary><c>--claim/-c</c>: claims whose id or section starts with the value (repeatable).</summary>
+    public static Option<string[]> ClaimFilter() =>
+        new("--claim", "-c") { Description = "Only claims whose id or section starts with this (repeatable), e.g. -c 1.1 -c deep7." };
+
+    /// <summary>The claims a <see cref="ClaimFilter"/> selects (all when it is empty), or a usage error naming the sections when it selects none.</summary>
+    public static IReadOnlyList<ClaimSpec> Claims(ResearchSpec spec, string[]? prefixes)
+    {
+        prefixes ??= [];
+        var claims = spec.Claims.Values
+            .Where(c => prefixes.Length == 0 || prefixes.Any(f => c.Id.StartsWith(f, StringComparison.Ordinal) || c.Section.StartsWith(f, StringComparison.Ordinal)))
+            .ToList();
+        return claims.Count > 0 ? claims
+            : throw new UsageException($"no claim's id or section starts with {string.Join(" or ", prefixes.Select(p => $"'{p}'"))}; sections: " +
+                                       string.Join(", ", spec.Claims.Values.Select(c => c.Section).Distinct().Order(StringComparer.Ordinal)));
+    }
+
     /// <summary><c>--no-robustness</c>: leave the choices' alternatives out of the report (their runs are not trained).</summary>
     public static Option<bool> NoRobustness() => new("--no-robustness")
     {

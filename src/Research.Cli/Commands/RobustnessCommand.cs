@@ -16,7 +16,7 @@ internal static class RobustnessCommand
         var profile = CommonOptions.ProfileOption();
         var variant = CommonOptions.VariantOption();
         var choice = new Option<string[]>("--choice") { Description = "Only this choice's alternatives (repeatable); `research robustness --list` names them." };
-        var filter = new Option<string[]>("--claim", "-c") { Description = "Only claims whose id or section starts with this (repeatable)." };
+        var filter = CommonOptions.ClaimFilter();
         var list = new Option<bool>("--list") { Description = "List the choices and their alternatives (what each sets, which profile judges it) without training." };
         var json = new Option<FileInfo?>("--json") { Description = "Also write every claim's verdict under every alternative to this file as JSON." };
         var command = new Command("robustness",
@@ -46,25 +46,20 @@ internal static class RobustnessCommand
             if (alternatives.Count == 0)
                 throw new UsageException($"no alternative is judged on the {Words.Profile(p)} profile{(choices.Length > 0 ? " for " + string.Join(", ", choices) : "")}; " +
                                          "`research robustness --list` shows which profile judges each (ci: those marked `ci: true`)");
-            var prefixes = parse.GetValue(filter) ?? [];
-            var claims = engine.Spec.Claims.Values
-                .Where(c => prefixes.Length == 0 || prefixes.Any(f => c.Id.StartsWith(f, StringComparison.Ordinal) || c.Section.StartsWith(f, StringComparison.Ordinal)))
+            var claims = CommonOptions.Claims(engine.Spec, parse.GetValue(filter))
                 .Where(c => engine.Spec.Experiments[c.Experiment].Runnable.Contains(v))
                 .ToList();
-            if (claims.Count == 0) throw new UsageException($"no claim's id or section starts with {string.Join(" or ", prefixes.Select(f => $"'{f}'"))}");
 
             var reproduction = new Reproduction(engine);
             RobustnessResult? result = null;
             var progress = LiveProgress.Show(observer =>
-            {
-                var defaults = claims.Select(c => reproduction.Claim(c.Id, p, v, observer, cancel)).ToList();
-                result = Robustness.Judge(reproduction, p, v, defaults, alternatives, observer, cancel);
-            }, keepFinished: false, quietCache: true);
+                result = Robustness.Judge(reproduction, p, v, alternatives, claims.Select(c => c.Id).ToList(), observer, cancel),
+                keepFinished: false, quietCache: true);
 
             AnsiConsole.Write(AlternativeTable(result!));
             var judged = result!.Claims.Where(c => c.Judged > 0).ToList();
             AnsiConsole.Write(ClaimRobustnessTable(judged, v));
-            var untouched = result.Claims.Count - judged.Count;
+            var untouched = claims.Count - judged.Count;
             if (untouched > 0)
                 AnsiConsole.MarkupLine($"[grey]{Words.Count(untouched, "claim")} not shown: no judged alternative changes {(untouched == 1 ? "its" : "their")} experiment or spec.[/]");
             var unexpected = result.Unexpected.ToList();

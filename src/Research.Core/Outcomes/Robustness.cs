@@ -30,7 +30,7 @@ public sealed record ClaimRobustness(ClaimResult Default, IReadOnlyList<(Alterna
     public IEnumerable<(AlternativeOutcome Alternative, ClaimResult Result)> Flips => Under.Where(u => u.Result.Verdict != Default.Verdict);
 }
 
-/// <summary>Every judged alternative of a profile and variant, beside the default verdicts.</summary>
+/// <summary>Every judged alternative of a profile and variant, beside the default verdicts of the claims they change.</summary>
 public sealed record RobustnessResult(Profile Profile, Variant Variant, IReadOnlyList<ClaimResult> Defaults, IReadOnlyList<AlternativeOutcome> Alternatives)
 {
     /// <summary>Each claim's robustness, in the order of <see cref="Defaults"/>.</summary>
@@ -64,15 +64,16 @@ public static class Robustness
         spec.Choices.Values.SelectMany(c => c.Alternatives.Values.Where(a => a.JudgedOn(profile)).Select(a => (c, a)));
 
     /// <summary>
-    /// Judges the claims of <paramref name="defaults"/> (judged by default on this profile and variant; null: every
-    /// claim some alternative changes) under each alternative, loading <paramref name="reproduction"/>'s spec again
-    /// with the alternative's assignments.
+    /// Judges the claims some alternative changes (of <paramref name="claims"/>; null: of all) by default and under each
+    /// alternative, loading <paramref name="reproduction"/>'s spec again with the alternative's assignments. Only the
+    /// experiments of those claims are built (and trained where their runs are missing).
     /// </summary>
     public static RobustnessResult Judge(
-        Reproduction reproduction, Profile profile, Variant variant, IReadOnlyList<ClaimResult>? defaults,
-        IEnumerable<(ChoiceSpec Choice, AlternativeSpec Alternative)> alternatives, IRunObserver? observer = null, CancellationToken cancel = default)
+        Reproduction reproduction, Profile profile, Variant variant,
+        IEnumerable<(ChoiceSpec Choice, AlternativeSpec Alternative)> alternatives, IReadOnlyCollection<string>? claims = null,
+        IRunObserver? observer = null, CancellationToken cancel = default)
     {
-        var wanted = defaults?.Select(d => d.Claim.Id).ToHashSet();
+        var wanted = claims?.ToHashSet();
         var judged = new List<(ChoiceSpec, AlternativeSpec, Reproduction, HashSet<string>)>();
         foreach (var (choice, alternative) in alternatives)
         {
@@ -80,15 +81,15 @@ public static class Robustness
             var changed = Changed(reproduction.Spec, other.Spec, profile, variant).Where(id => wanted?.Contains(id) ?? true).ToHashSet();
             judged.Add((choice, alternative, other, changed));
         }
-        defaults ??= reproduction.Spec.Claims.Keys.Where(id => judged.Any(j => j.Item4.Contains(id)))
+        var defaults = reproduction.Spec.Claims.Keys.Where(id => judged.Any(j => j.Item4.Contains(id)))
             .Select(id => reproduction.Claim(id, profile, variant, observer, cancel)).ToList();
         var outcomes = new List<AlternativeOutcome>();
         foreach (var (choice, alternative, other, changed) in judged)
         {
             cancel.ThrowIfCancellationRequested();
-            var claims = other.Spec.Claims.Values.Where(c => changed.Contains(c.Id))
+            var under = other.Spec.Claims.Values.Where(c => changed.Contains(c.Id))
                 .Select(c => other.Claim(c.Id, profile, variant, observer, cancel)).ToList();
-            outcomes.Add(new AlternativeOutcome(choice, alternative, claims));
+            outcomes.Add(new AlternativeOutcome(choice, alternative, under));
         }
         return new RobustnessResult(profile, variant, defaults, outcomes);
     }

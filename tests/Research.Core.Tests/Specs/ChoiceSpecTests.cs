@@ -98,12 +98,11 @@ public sealed class ChoiceSpecTests
             """));
         var engine = new Engine(SpecLoader.Load(file), new RepoPaths(TestSpecs.RepoRoot, Path.Combine(dir, "cache")));
         var reproduction = new Reproduction(engine);
-        var defaults = new[] { reproduction.Claim("small-fits", Profile.Full, cancel: TestContext.Current.CancellationToken) };
         var declared = Robustness.Declared(engine.Spec, Profile.Full).ToList();
         declared.Select(d => d.Alternative.Id).Should().Equal("shorter", "strict", "same");
         Robustness.Declared(engine.Spec, Profile.Ci).Should().BeEmpty("no alternative is marked ci");
 
-        var result = Robustness.Judge(reproduction, Profile.Full, Variant.AsWritten, defaults, declared, cancel: TestContext.Current.CancellationToken);
+        var result = Robustness.Judge(reproduction, Profile.Full, Variant.AsWritten, declared, cancel: TestContext.Current.CancellationToken);
 
         result.Alternatives.Select(a => a.Claims.Count).Should().Equal(1, 1, 0);
         var claim = result.Of("small-fits")!;
