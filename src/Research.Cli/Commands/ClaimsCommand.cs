@@ -17,15 +17,20 @@ internal static class ClaimsCommand
         var variant = CommonOptions.VariantOption();
         var json = new Option<FileInfo?>("--json") { Description = "Also write the verdicts to this file as JSON (claim, variant, profile, verdict, recorded, message, statistic)." };
         var filter = CommonOptions.ClaimFilter();
+        var set = new Option<string[]>("--set")
+        {
+            Description = "Override a setting for this invocation, as a full path: experiments.ID.…=value or claims.ID.…=value (repeatable; " +
+                          "a choice's alternative is such a list: `research robustness --list`). Overridden runs get their own cache entries.",
+        };
         var command = new Command("claims",
             """
             Judge the report's claims over the profile's seeds and list each verdict beside the report's words
             and the verdict experiments.yaml records. Runs come from the run cache; missing ones are trained.
             Claims whose experiment cannot run the chosen variant are left out.
-            """) { spec, profile, variant, filter, json };
+            """) { spec, profile, variant, filter, set, json };
         command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
         {
-            var engine = CommonOptions.CreateEngine(parse.GetValue(spec), []);
+            var engine = CommonOptions.CreateEngine(parse.GetValue(spec), parse.GetValue(set) ?? []);
             var claims = CommonOptions.Claims(engine.Spec, parse.GetValue(filter));
             var v = CommonOptions.ParseVariant(parse.GetValue(variant));
             var reproduction = new Reproduction(engine);
