@@ -32,12 +32,12 @@ public sealed partial record Measure
 
     public static readonly Measure FinalTrainLoss = Run("final_train_loss", (r, _) => r.Metrics.TrainLoss[^1]) with
         { Label = "training loss", Heading = "final training loss", IsLoss = true, Pinned = true,
-          Description = "final training loss: the running mean over the last epoch's batches (dropout on)" };
+          Description = "final training loss, as training ran: the mean over the last epoch's batches (full batch: its one step's, before the update), with dropout where the model has it" };
     public static readonly Measure FinalTestLoss = Run("final_test_loss", (r, _) => Last(r.Metrics.TestLoss, "final_test_loss")) with
         { Label = "test loss", IsLoss = true, Pinned = true };
     public static readonly Measure FinalTrainAccuracy = Run("final_train_accuracy", (r, _) => Last(r.Metrics.TrainAccuracy, "final_train_accuracy")) with
         { Label = "training accuracy", Heading = "final training accuracy", Style = NumberStyle.Percent, Pinned = true,
-          Description = "final training accuracy: the running mean over the last epoch's batches (dropout on)" };
+          Description = "final training accuracy, as training ran: the mean over the last epoch's batches, with dropout where the model has it" };
     public static readonly Measure FinalTrainLossEval = Run("final_train_loss_eval", (r, _) => Last(r.Metrics.TrainEvalLoss, "final_train_loss_eval")) with
         { Label = "training loss (eval)", Heading = "final training loss, eval mode", IsLoss = true, Pinned = true,
           Description = "training loss measured on the whole training set in eval mode (no dropout) after the last epoch" };

@@ -26,7 +26,7 @@ internal static class ReproducedValues
             ClaimKind.Shape => (ShapeQuantity(c.Shape!), (string?)null),
             ClaimKind.Parameters => ("parameters", "parameters"),
             ClaimKind.Correlation => (null, c.Metric),
-            _ => (Measure.Get(c.Metric!).Description, c.Metric),
+            _ => (Measure.Get(c.Metric!).Heading, c.Metric),
         };
         if (quantity != null && c.Kind != ClaimKind.Parameters) line.Text($"{quantity}:").Break();
         var first = true;
