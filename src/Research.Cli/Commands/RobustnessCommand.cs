@@ -90,13 +90,6 @@ internal static class RobustnessCommand
 
     static string Word(Verdict v) => v.ToString().ToLowerInvariant();
 
-    static string Colored(Verdict v) => v switch
-    {
-        Verdict.Holds => "[green]holds[/]",
-        Verdict.Deviates => "[yellow]deviates[/]",
-        _ => "[grey]inconclusive[/]",
-    };
-
     /// <summary>Every declared choice and alternative: what it sets and where it is judged.</summary>
     static Table ChoiceTable(ResearchSpec spec)
     {
@@ -135,7 +128,7 @@ internal static class RobustnessCommand
         var table = new Table().Border(TableBorder.Rounded).Title($"Claims ({variant.Words()})").AddColumns("§", "claim", "verdict", "holds under", "flipped by");
         foreach (var c in claims)
             table.AddRow(
-                c.Default.Claim.Section, Markup.Escape(c.Default.Claim.Id), Colored(c.Default.Verdict),
+                c.Default.Claim.Section, Markup.Escape(c.Default.Claim.Id), ClaimTable.Colored(c.Default.Verdict),
                 $"{c.Holding} of {c.Judged}",
                 c.Flips.Any() ? string.Join("\n", c.Flips.Select(f => $"{Markup.Escape(f.Alternative.Name)} ({Word(f.Result.Verdict)})")) : "–");
         return table;

@@ -19,7 +19,8 @@ internal static class ClaimTable
         new Padder(new Markup(Markup.Escape($"\"{r.Claim.Quote}\"" + (r.Claim.Reported is { } n ? $" ({n})" : "")), new Style(Color.Grey)), new Padding(2, 0, 0, 0)),
         new Padder(new Markup(Markup.Escape(r.Message)), new Padding(2, 0, 0, 0)))));
 
-    static string Colored(Verdict v) => v switch
+    /// <summary>A verdict in its colour: holds green, deviates yellow, inconclusive grey.</summary>
+    internal static string Colored(Verdict v) => v switch
     {
         Verdict.Holds => "[green]holds[/]",
         Verdict.Deviates => "[yellow]deviates[/]",
@@ -31,12 +32,11 @@ internal static class ClaimTable
         var table = new Table().Border(TableBorder.Rounded).Title("Claims").AddColumns("§", "claim", "the report", "verdict", "expected", "measured");
         foreach (var r in results)
         {
-            var color = r.Verdict == Verdict.Holds ? "green" : r.Verdict == Verdict.Deviates ? "yellow" : "grey";
             table.AddRow(
                 r.Claim.Section,
                 Markup.Escape(r.Claim.Id),
                 Markup.Escape($"\"{r.Claim.Quote}\"" + (r.Claim.Reported is { } n ? $" ({n})" : "")),
-                $"[{color}]{r.Verdict.ToString().ToLowerInvariant()}[/]",
+                Colored(r.Verdict),
                 r.AsExpected ? "[green]yes[/]" : $"[red]no: {r.Expected?.ToString().ToLowerInvariant() ?? "pending"}[/]",
                 Markup.Escape(r.Message));
         }
