@@ -63,9 +63,9 @@ internal static class RobustnessCommand
             if (untouched > 0)
                 AnsiConsole.MarkupLine($"[grey]{Words.Count(untouched, "claim")} not shown: no judged alternative changes {(untouched == 1 ? "its" : "their")} experiment or spec.[/]");
             var unexpected = result.Unexpected.ToList();
-            var unrecorded = v == Variant.AsWritten ? result.Alternatives.Where(a => a.Alternative.RecordedFlips(p) is null).Select(a => a.Name).ToList() : [];
+            var unrecorded = result.Unrecorded.Select(a => a.Name).ToList();
             AnsiConsole.MarkupLine($"{Words.Count(alternatives.Count, "alternative")} judged on the {Words.Profile(p)} profile {v.Words()}; " +
-                (unexpected.Count == 0 ? "[green]every recorded flip as measured[/]" : $"[red]{Markup.Escape(string.Join(", ", unexpected.Select(u => u.Alternative.Name)))} not as recorded[/]") +
+                (unexpected.Count == 0 ? "[green]every recorded flip as measured[/]" : $"[red]{Markup.Escape(string.Join(", ", unexpected.Select(u => u.Name)))} not as recorded[/]") +
                 (unrecorded.Count > 0 ? $"; [yellow]not recorded yet ({(p == Research.Specs.Profile.Ci ? "flips_ci" : "flips")}): {Markup.Escape(string.Join(", ", unrecorded))}[/]" : "") +
                 $" ({Words.Count(progress.FinishedCount, "run")}, {progress.CachedCount:N0} from the cache).");
             if (parse.GetValue(json) is { } file)
@@ -113,12 +113,16 @@ internal static class RobustnessCommand
         {
             var flips = RobustnessResult.Flipped(a, result.Defaults);
             var recorded = a.Alternative.RecordedFlips(result.Profile);
-            var same = recorded is null ? null : (bool?)flips.Order(StringComparer.Ordinal).SequenceEqual(recorded.Order(StringComparer.Ordinal));
             table.AddRow(
                 Markup.Escape(a.Name),
                 a.Claims.Count == 0 ? "[grey]none: already the variant's setting[/]" : a.Claims.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 flips.Count == 0 ? "–" : string.Join("\n", flips.Select(id => $"{Markup.Escape(id)} ({Word(result.Defaults.First(d => d.Claim.Id == id).Verdict)} → {Word(a.Claims.First(c => c.Claim.Id == id).Verdict)})")),
-                result.Variant != Variant.AsWritten || same is null ? "[grey]not recorded[/]" : same.Value ? "[green]yes[/]" : $"[red]no: records {Markup.Escape(recorded!.Count == 0 ? "none" : string.Join(", ", recorded))}[/]");
+                result.AsRecorded(a) switch
+                {
+                    null => "[grey]not recorded[/]",
+                    true => "[green]yes[/]",
+                    false => $"[red]no: records {Markup.Escape(recorded!.Count == 0 ? "none" : string.Join(", ", recorded))}[/]",
+                });
         }
         return table;
     }

@@ -34,22 +34,31 @@ public sealed record ClaimRobustness(ClaimResult Default, IReadOnlyList<(Alterna
 public sealed record RobustnessResult(Profile Profile, Variant Variant, IReadOnlyList<ClaimResult> Defaults, IReadOnlyList<AlternativeOutcome> Alternatives)
 {
     /// <summary>Each claim's robustness, in the order of <see cref="Defaults"/>.</summary>
-    public IReadOnlyList<ClaimRobustness> Claims => Defaults
-        .Select(d => new ClaimRobustness(d, Alternatives.SelectMany(a => a.Claims.Where(c => c.Claim.Id == d.Claim.Id).Select(c => (a, c))).ToList()))
-        .ToList();
+    public IReadOnlyList<ClaimRobustness> Claims => Defaults.Select(Robustness).ToList();
 
-    public ClaimRobustness? Of(string claim) => Claims.FirstOrDefault(c => c.Default.Claim.Id == claim);
+    /// <summary>One claim's robustness; null when no judged alternative changes it.</summary>
+    public ClaimRobustness? Of(string claim) => Defaults.FirstOrDefault(d => d.Claim.Id == claim) is { } d ? Robustness(d) : null;
+
+    ClaimRobustness Robustness(ClaimResult d) =>
+        new(d, Alternatives.SelectMany(a => a.Claims.Where(c => c.Claim.Id == d.Claim.Id).Select(c => (a, c))).ToList());
 
     /// <summary>The claims an alternative flips, measured.</summary>
     public static IReadOnlyList<string> Flipped(AlternativeOutcome a, IReadOnlyList<ClaimResult> defaults) =>
         a.Claims.Where(c => defaults.FirstOrDefault(d => d.Claim.Id == c.Claim.Id)?.Verdict != c.Verdict).Select(c => c.Claim.Id).ToList();
 
-    /// <summary>Alternatives whose measured flips differ from those experiments.yaml records (as written only: what is recorded).</summary>
-    public IEnumerable<(AlternativeOutcome Alternative, IReadOnlyList<string> Measured, IReadOnlyList<string> Recorded)> Unexpected =>
-        Variant != Variant.AsWritten ? [] : Alternatives
-            .Select(a => (a, Measured: Flipped(a, Defaults), Recorded: a.Alternative.RecordedFlips(Profile)))
-            .Where(x => x.Recorded is not null && !x.Measured.Order(StringComparer.Ordinal).SequenceEqual(x.Recorded.Order(StringComparer.Ordinal)))
-            .Select(x => (x.a, x.Measured, x.Recorded!));
+    /// <summary>
+    /// Whether an alternative flips the claims experiments.yaml records for it on this profile; null when nothing is
+    /// recorded (not yet measured, or a variant other than as written, for which nothing is recorded).
+    /// </summary>
+    public bool? AsRecorded(AlternativeOutcome a) =>
+        Variant != Variant.AsWritten || a.Alternative.RecordedFlips(Profile) is not { } recorded ? null
+            : Flipped(a, Defaults).Order(StringComparer.Ordinal).SequenceEqual(recorded.Order(StringComparer.Ordinal));
+
+    /// <summary>Alternatives whose measured flips differ from those experiments.yaml records.</summary>
+    public IEnumerable<AlternativeOutcome> Unexpected => Alternatives.Where(a => AsRecorded(a) == false);
+
+    /// <summary>Alternatives judged as written whose flips experiments.yaml does not record yet.</summary>
+    public IEnumerable<AlternativeOutcome> Unrecorded => Variant == Variant.AsWritten ? Alternatives.Where(a => AsRecorded(a) is null) : [];
 }
 
 /// <summary>
@@ -74,14 +83,14 @@ public static class Robustness
         IRunObserver? observer = null, CancellationToken cancel = default)
     {
         var wanted = claims?.ToHashSet();
-        var judged = new List<(ChoiceSpec, AlternativeSpec, Reproduction, HashSet<string>)>();
+        var judged = new List<(ChoiceSpec Choice, AlternativeSpec Alternative, Reproduction Other, HashSet<string> Changed)>();
         foreach (var (choice, alternative) in alternatives)
         {
             var other = new Reproduction(reproduction.Engine.With(alternative.Set));
             var changed = Changed(reproduction.Spec, other.Spec, profile, variant).Where(id => wanted?.Contains(id) ?? true).ToHashSet();
             judged.Add((choice, alternative, other, changed));
         }
-        var defaults = reproduction.Spec.Claims.Keys.Where(id => judged.Any(j => j.Item4.Contains(id)))
+        var defaults = reproduction.Spec.Claims.Keys.Where(id => judged.Any(j => j.Changed.Contains(id)))
             .Select(id => reproduction.Claim(id, profile, variant, observer, cancel)).ToList();
         var outcomes = new List<AlternativeOutcome>();
         foreach (var (choice, alternative, other, changed) in judged)

@@ -63,10 +63,12 @@ internal static class RobustnessSection
                 line.Link(flips[i], "#" + ClaimAnchor(flips[i])).Text($" ({Word(before)} → {Word(after)})");
             }
         }
-        var recorded = a.RecordedFlips(data.Profile);
-        return recorded is null ? line.Text(" (not yet recorded in experiments.yaml).")
-            : recorded.Order(StringComparer.Ordinal).SequenceEqual(flips.Order(StringComparer.Ordinal)) ? line.Text(", as experiments.yaml records.")
-            : line.Text($"; {Warning} experiments.yaml records {(recorded.Count == 0 ? "none" : string.Join(", ", recorded))}.");
+        return data.Robustness.AsRecorded(outcome) switch
+        {
+            null => line.Text(" (not yet recorded in experiments.yaml)."),
+            true => line.Text(", as experiments.yaml records."),
+            false => line.Text($"; {Warning} experiments.yaml records {(a.RecordedFlips(data.Profile) is { Count: > 0 } recorded ? string.Join(", ", recorded) : "none")}."),
+        };
     }
 
     /// <summary>
