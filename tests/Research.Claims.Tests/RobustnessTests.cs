@@ -29,7 +29,9 @@ public sealed class RobustnessTests(ClaimSession session)
                 $"{c.Claim.Id}: {result.Defaults.First(d => d.Claim.Id == c.Claim.Id).Verdict} → {c.Verdict} ({c.Message})"));
             recorded.Should().NotBeNull($"{a.Name} is judged on the {session.Profile} profile, so experiments.yaml records the claims it flips " +
                                         $"(flips{(session.Profile == Profile.Ci ? "_ci" : "")}); measured: {evidence}");
-            measured.Should().BeEquivalentTo(recorded, $"experiments.yaml records what {a.Name} flips; measured: {evidence}");
+            var unsettled = a.Alternative.VariesByCpuOn(session.Profile);
+            measured.Except(unsettled).Should().BeEquivalentTo(recorded!.Except(unsettled),
+                $"experiments.yaml records what {a.Name} flips (leaving out the CPU-dependent {string.Join(", ", unsettled)}); measured: {evidence}");
         }
     }
 }

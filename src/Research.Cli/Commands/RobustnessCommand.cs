@@ -120,7 +120,9 @@ internal static class RobustnessCommand
                 result.AsRecorded(a) switch
                 {
                     null => "[grey]not recorded[/]",
-                    true => "[green]yes[/]",
+                    true => a.Alternative.VariesByCpuOn(result.Profile) is { Count: > 0 } unsettled
+                        ? $"[green]yes[/] [grey](CPU-dependent: {Markup.Escape(string.Join(", ", unsettled))})[/]"
+                        : "[green]yes[/]",
                     false => $"[red]no: records {Markup.Escape(recorded!.Count == 0 ? "none" : string.Join(", ", recorded))}[/]",
                 });
         }

@@ -51,8 +51,7 @@ public sealed record RobustnessResult(Profile Profile, Variant Variant, IReadOnl
     /// recorded (not yet measured, or a variant other than as written, for which nothing is recorded).
     /// </summary>
     public bool? AsRecorded(AlternativeOutcome a) =>
-        Variant != Variant.AsWritten || a.Alternative.RecordedFlips(Profile) is not { } recorded ? null
-            : Flipped(a, Defaults).Order(StringComparer.Ordinal).SequenceEqual(recorded.Order(StringComparer.Ordinal));
+        Variant != Variant.AsWritten ? null : a.Alternative.FlipsAsRecorded(Profile, Flipped(a, Defaults));
 
     /// <summary>Alternatives whose measured flips differ from those experiments.yaml records.</summary>
     public IEnumerable<AlternativeOutcome> Unexpected => Alternatives.Where(a => AsRecorded(a) == false);

@@ -37,11 +37,31 @@ public sealed record AlternativeSpec
     public IReadOnlyList<string>? Flips { get; init; }
     /// <summary>Measured on the ci profile, as written (for an alternative with <see cref="Ci"/>): the claims whose verdict it changes.</summary>
     public IReadOnlyList<string>? FlipsCi { get; init; }
+    /// <summary>
+    /// Claims whose ci verdict under this alternative depends on the CPU: measured as a tie (the two sides within the
+    /// values' cross-CPU spread), so one machine's kernels flip it and another's do not. They are reported, and left
+    /// out when measured flips are compared with <see cref="FlipsCi"/>; the evidence gives the numbers.
+    /// </summary>
+    public IReadOnlyList<string> VariesByCpuCi { get; init; } = [];
+    /// <summary>As <see cref="VariesByCpuCi"/>, on the full profile.</summary>
+    public IReadOnlyList<string> VariesByCpu { get; init; } = [];
     /// <summary>The measured numbers behind <see cref="Flips"/> and <see cref="FlipsCi"/>.</summary>
     public string? Evidence { get; init; }
 
     /// <summary>The recorded flips on a profile; null while not measured.</summary>
     public IReadOnlyList<string>? RecordedFlips(Profile profile) => profile == Profile.Ci ? FlipsCi : Flips;
+
+    /// <summary>The claims whose flip on a profile depends on the CPU (see <see cref="VariesByCpuCi"/>).</summary>
+    public IReadOnlyList<string> VariesByCpuOn(Profile profile) => profile == Profile.Ci ? VariesByCpuCi : VariesByCpu;
+
+    /// <summary>Whether the measured flips are the recorded ones, leaving out the claims recorded as varying by CPU; null while nothing is recorded.</summary>
+    public bool? FlipsAsRecorded(Profile profile, IEnumerable<string> measured)
+    {
+        if (RecordedFlips(profile) is not { } recorded) return null;
+        var unsettled = VariesByCpuOn(profile).ToHashSet();
+        return measured.Where(c => !unsettled.Contains(c)).Order(StringComparer.Ordinal)
+            .SequenceEqual(recorded.Where(c => !unsettled.Contains(c)).Order(StringComparer.Ordinal));
+    }
 
     /// <summary>Whether the profile judges this alternative.</summary>
     public bool JudgedOn(Profile profile) => Unavailable is null && (profile == Profile.Full || Ci);

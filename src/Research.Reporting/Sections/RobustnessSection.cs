@@ -63,6 +63,9 @@ internal static class RobustnessSection
                 line.Link(flips[i], "#" + ClaimAnchor(flips[i])).Text($" ({Word(before)} → {Word(after)})");
             }
         }
+        var unsettled = a.VariesByCpuOn(data.Profile);
+        if (unsettled.Count > 0)
+            line.Text($" ({string.Join(", ", unsettled)}: a tie whose side depends on the CPU, left out of the check)");
         return data.Robustness.AsRecorded(outcome) switch
         {
             null => line.Text(" (not yet recorded in experiments.yaml)."),

@@ -111,4 +111,24 @@ public sealed class ChoiceSpecTests
         claim.Flips.Should().ContainSingle().Which.Alternative.Alternative.Id.Should().Be("strict");
         result.Unexpected.Should().BeEmpty("the strict alternative records the flip it makes");
     }
+
+    [Fact]
+    public void AClaimRecordedAsVaryingByCpuIsLeftOutOfTheFlipCheckAndMustNameAClaim()
+    {
+        var alternative = new AlternativeSpec { About = "a", FlipsCi = ["a", "tie"], VariesByCpuCi = ["tie"] };
+        alternative.FlipsAsRecorded(Profile.Ci, ["a", "tie"]).Should().BeTrue();
+        alternative.FlipsAsRecorded(Profile.Ci, ["a"]).Should().BeTrue("the tie fell the other way on this CPU");
+        alternative.FlipsAsRecorded(Profile.Ci, ["tie"]).Should().BeFalse("a's flip is not CPU-dependent");
+        alternative.FlipsAsRecorded(Profile.Full, ["a"]).Should().BeNull("nothing is recorded on full");
+
+        var act = () => TestSpecs.Parse(WithChoices("""
+                  strict:
+                    about: a
+                    set: ["claims.small-fits.max=1.0e-12"]
+                    flips_ci: [small-fits]
+                    varies_by_cpu_ci: [small-fist]
+            """));
+        act.Should().Throw<SpecException>().Which.Errors.Should().ContainSingle()
+            .Which.ToString().Should().Contain("varies_by_cpu_ci").And.Contain("unknown claim 'small-fist' (did you mean 'small-fits'?)");
+    }
 }

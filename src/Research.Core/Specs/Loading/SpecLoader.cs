@@ -141,7 +141,7 @@ public static class SpecLoader
                     binder.Error(At(where), where, $"no {keys[0].TrimEnd('s')} '{keys[1]}'{SpecPath.Hint(keys[1], known)}");
                 }
             }
-            foreach (var (flips, key) in new[] { (alt.Flips, "flips"), (alt.FlipsCi, "flips_ci") })
+            foreach (var (flips, key) in new[] { (alt.Flips, "flips"), (alt.FlipsCi, "flips_ci"), (alt.VariesByCpu, "varies_by_cpu"), (alt.VariesByCpuCi, "varies_by_cpu_ci") })
                 foreach (var claim in (flips ?? []).Where(c => claims?.ContainsKey(c) != true))
                     binder.Error(At(SpecPath.Child(at, key)), SpecPath.Child(at, key), $"unknown claim '{claim}'{SpecPath.Hint(claim, claims?.Keys ?? [])}");
         }
