@@ -73,7 +73,13 @@ public static class ExperimentAnalyses
             {
                 var data = context.Data();
                 using var model = ModelWeights.Build(context.Experiment.Models[run.Model], context.Dataset, context.Final(run));
-                return new[] { SensitivityAnalysis.MeanJacobianNorm(model, data.TestX ?? data.TrainX, spec.Batch) };
+                var (x, y) = (data.TestX ?? data.TrainX, data.TestY ?? data.TrainY);
+                return new[]
+                {
+                    spec.Of == SensitivityKind.LossInputGradient
+                        ? SensitivityAnalysis.MeanLossGradientNorm(model, x, y, context.Experiment.Loss, spec.Batch)
+                        : SensitivityAnalysis.MeanJacobianNorm(model, x, spec.Batch),
+                };
             });
             context.Set(run, Measure.Sensitivity, value[0]);
         }

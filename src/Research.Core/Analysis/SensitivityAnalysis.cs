@@ -34,4 +34,27 @@ public static class SensitivityAnalysis
         }
         return sum / n;
     }
+
+    /// <summary>
+    /// ‖∂ℓ(f(x), y)/∂x‖ per sample (ℓ the experiment's per-sample loss), averaged: the loss's input gradient, the other
+    /// reading of "sensitivity to changes in the input". One backward pass per batch: the batch's mean loss times its
+    /// size is the sum of the per-sample losses, whose gradient with respect to sample i's input is ∂ℓᵢ/∂xᵢ.
+    /// </summary>
+    public static double MeanLossGradientNorm(SpecModel model, Tensor x, Tensor y, Specs.LossKind loss, int batch)
+    {
+        model.eval();
+        using var constants = new OwnedScalars();
+        long n = x.shape[0];
+        double sum = 0;
+        for (long start = 0; start < n; start += batch)
+        {
+            using var scope = NewDisposeScope();
+            long size = Math.Min(batch, n - start);
+            var input = x.narrow(0, start, size).detach().clone().requires_grad_(true);
+            var total = Training.Losses.Of(loss, model.forward(input), y.narrow(0, start, size)).mul(constants.Of(size));
+            var gradient = torch.autograd.grad([total], [input])[0];
+            sum += gradient.reshape(size, -1).to_type(float64).pow(OwnedScalars.Two).sum(1).sqrt().sum().item<double>();
+        }
+        return sum / n;
+    }
 }

@@ -66,7 +66,8 @@ public sealed record RetrainSpec
 
 /// <summary>
 /// Sensitivity, by <see cref="Of"/>: ‖∂softmax(f(x))/∂x‖_F averaged over the test set (input_jacobian), or the run's
-/// recorded per-step gradient norm averaged over all its steps (parameter_gradient; needs record.gradient_norm).
+/// recorded per-step gradient norm averaged over all its steps (parameter_gradient; needs record.gradient_norm), or
+/// ‖∂L/∂x‖ per test sample averaged (loss_input_gradient).
 /// </summary>
 public sealed record SensitivitySpec
 {
@@ -76,5 +77,10 @@ public sealed record SensitivitySpec
     [SpecRange(Min = 1)] public int Batch { get; init; } = 1000;
 
     /// <summary>The quantity as a figure's axis writes it.</summary>
-    [JsonIgnore] public string Symbol => Of == SensitivityKind.InputJacobian ? "‖∂softmax/∂x‖_F" : "mean ‖∂L/∂θ‖ over steps";
+    [JsonIgnore] public string Symbol => Of switch
+    {
+        SensitivityKind.InputJacobian => "‖∂softmax/∂x‖_F",
+        SensitivityKind.LossInputGradient => "‖∂L/∂x‖",
+        _ => "mean ‖∂L/∂θ‖ over steps",
+    };
 }

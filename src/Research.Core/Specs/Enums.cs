@@ -18,8 +18,9 @@ public enum LabelKind { True, Random, Uniform }
 public enum GradientNormKind { Whole, TensorMean }
 
 /// <summary>What §3.3.2's "sensitivity" measures. input_jacobian: Novak et al.'s ‖∂softmax(f(x))/∂x‖_F on the test set
-/// after training; parameter_gradient: the mean over all training steps of the recorded gradient norm, as the code did.</summary>
-public enum SensitivityKind { InputJacobian, ParameterGradient }
+/// after training; parameter_gradient: the mean over all training steps of the recorded gradient norm, as the code did;
+/// loss_input_gradient: ‖∂L/∂x‖ per test sample after training, averaged.</summary>
+public enum SensitivityKind { InputJacobian, ParameterGradient, LossInputGradient }
 
 /// <summary>How a run orders its training batches each epoch.</summary>
 public enum ShuffleKind

@@ -31,6 +31,19 @@ public static class CriticalPointAnalysis
         model.eval();
         var closedForm = ShallowReluMse.Applies(spec, x);
         var (norm, steps) = closedForm ? MinimiseClosedForm(parameters, x, y, critical) : MinimiseAutograd(model, parameters, x, y, critical);
+        int newtonSteps = 0;
+        if (critical.NewtonSteps is > 0 && norm >= critical.GradientBelow)
+        {
+            using var closed = closedForm ? new ShallowReluMse(x, y) : null;
+            var w = parameters.Cast<Tensor>().ToList();
+            Func<(Tensor, Tensor)> derivatives = closed is not null
+                ? () => { var (g, h, _) = closed.Derivatives64(w); return (g, h); }
+                : () => DerivativesAutograd(model, parameters, x, y);
+            Func<double> gradientNorm = closed is not null
+                ? () => closed.GradientNorm64(w)
+                : () => GradientNormAutograd(model, parameters, x, y);
+            (norm, newtonSteps) = Newton(parameters, derivatives, gradientNorm, critical);
+        }
         using var hessianScope = NewDisposeScope();
         Tensor hessian;
         double criticalLoss;
@@ -47,7 +60,7 @@ public static class CriticalPointAnalysis
         var eigen = linalg.eigvalsh(hessian);
         using var tolerance = new OwnedScalars();
         var positive = eigen.gt(tolerance.Of(critical.EigenTolerance)).sum().item<long>();
-        return new Dictionary<string, double>
+        var result = new Dictionary<string, double>
         {
             [MinimalRatio] = (double)positive / n,
             [CriticalLoss] = criticalLoss,
@@ -56,6 +69,8 @@ public static class CriticalPointAnalysis
             ["eigen_min"] = eigen[0].item<double>(),
             ["eigen_max"] = eigen[n - 1].item<double>(),
         };
+        if (critical.NewtonSteps is not null) result["newton_steps"] = newtonSteps;
+        return result;
     }
 
     /// <summary>Adam on ‖∇θL‖² until the norm is below the threshold or the budget is spent; the gradient of ‖∇θL‖² is 2·H·∇θL in closed form.</summary>
@@ -81,6 +96,85 @@ public static class CriticalPointAnalysis
             optimizer.Step(direction);
         }
         return (norm, steps);
+    }
+
+    /// <summary>
+    /// Newton's method on ∇θL = 0 with the exact Hessian H, damped as Levenberg–Marquardt on the residual ∇θL (whose
+    /// Jacobian is H): δ = −(H² + μI)⁻¹·H·∇θL. A step is kept only if it lowers ‖∇θL‖; μ shrinks tenfold after a kept
+    /// step and grows tenfold after a refused one. Unlike Adam on ‖∇θL‖², this converges to the critical point
+    /// nearest the start, saddle or not, and reaches the target in a few steps instead of stalling at 0.03–0.06.
+    /// Directions of near-zero curvature get a step near zero (λ/(λ² + μ) → 0), as a pseudo-inverse would give them.
+    /// </summary>
+    /// <param name="parameters">The model's parameters, moved in place.</param>
+    /// <param name="derivatives">The flat float64 gradient and Hessian at the current parameters.</param>
+    /// <returns>The final gradient norm (float64) and the number of kept steps.</returns>
+    /// <param name="gradientNorm">‖∇θL‖ (float64) at the current parameters, to judge a trial step.</param>
+    /// <param name="spec">The target (<see cref="CriticalPointSpec.GradientBelow"/>) and the step budget (<see cref="CriticalPointSpec.NewtonSteps"/>).</param>
+    static (double Norm, int Steps) Newton(
+        IReadOnlyList<Parameter> parameters, Func<(Tensor Gradient, Tensor Hessian)> derivatives, Func<double> gradientNorm, CriticalPointSpec spec)
+    {
+        using var constants = new OwnedScalars();
+        var minusOne = constants.Of(-1.0);
+        double mu = double.NaN;
+        int kept = 0;
+        double norm = gradientNorm();
+        for (int step = 0; step < (spec.NewtonSteps ?? 0) && norm >= spec.GradientBelow; step++)
+        {
+            using var scope = NewDisposeScope();
+            var (g, h) = derivatives();
+            var hh = h.mm(h);
+            var hg = h.mv(g);
+            if (double.IsNaN(mu)) mu = 1e-8 * hh.diagonal().max().item<double>();
+            var start = parameters.Select(p => p.detach().clone()).ToArray();
+            void Set(Tensor? delta)
+            {
+                using var noGrad = no_grad();
+                long offset = 0;
+                for (int i = 0; i < parameters.Count; i++)
+                {
+                    var p = parameters[i];
+                    var n = p.numel();
+                    p.copy_(start[i]);
+                    if (delta is not null) p.add_(delta.narrow(0, offset, n).view_as(p).to_type(p.dtype), OwnedScalars.One);
+                    offset += n;
+                }
+            }
+            var eye = torch.eye(hh.shape[0], dtype: float64);
+            bool accepted = false;
+            for (int attempt = 0; attempt < 30 && !accepted; attempt++)
+            {
+                using var attemptScope = NewDisposeScope();
+                Set(linalg.solve(hh.add(eye, constants.Of(mu)), hg).mul_(minusOne));
+                double trialNorm = gradientNorm();
+                if (trialNorm < norm) { norm = trialNorm; accepted = true; mu = Math.Max(mu / 10, 1e-30); }
+                else mu *= 10;
+            }
+            if (!accepted)
+            {
+                Set(null);
+                break;
+            }
+            kept++;
+        }
+        return (norm, kept);
+    }
+
+    static double GradientNormAutograd(nn.Module<Tensor, Tensor> model, IReadOnlyList<Parameter> parameters, Tensor x, Tensor y)
+    {
+        using var scope = NewDisposeScope();
+        var loss = nn.functional.mse_loss(model.forward(x), y);
+        var grads = torch.autograd.grad([loss], parameters.Cast<Tensor>().ToList());
+        return Math.Sqrt(grads.Sum(g => g.to_type(float64).pow(OwnedScalars.Two).sum().item<double>()));
+    }
+
+    /// <summary>The flat gradient and the exact Hessian by autograd, both float64.</summary>
+    static (Tensor Gradient, Tensor Hessian) DerivativesAutograd(nn.Module<Tensor, Tensor> model, IReadOnlyList<Parameter> parameters, Tensor x, Tensor y)
+    {
+        using var scope = NewDisposeScope();
+        var (hessian, _) = HessianAutograd(model, parameters, x, y);
+        var loss = nn.functional.mse_loss(model.forward(x), y);
+        var gradient = cat(torch.autograd.grad([loss], parameters.Cast<Tensor>().ToList()).Select(t => t.flatten()).ToArray()).to_type(float64);
+        return (gradient.MoveToOuterDisposeScope(), hessian.MoveToOuterDisposeScope());
     }
 
     static (double Norm, int Steps) MinimiseAutograd(nn.Module<Tensor, Tensor> model, IReadOnlyList<Parameter> parameters, Tensor x, Tensor y, CriticalPointSpec spec)

@@ -76,9 +76,20 @@ public sealed class ShallowReluMse : IDisposable
     public Tensor Hessian(IReadOnlyList<Tensor> w)
     {
         using var scope = NewDisposeScope();
+        return Derivatives64(w).Hessian.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The gradient (flat, P) and the full Hessian (P × P), both float64 from a float64 copy of the parameters, and
+    /// the float64 loss: what a Newton step on ∇θL = 0 needs.
+    /// </summary>
+    public (Tensor Gradient, Tensor Hessian, double Loss) Derivatives64(IReadOnlyList<Tensor> w)
+    {
+        using var scope = NewDisposeScope();
         var w64 = w.Select(t => t.detach().to_type(float64)).ToArray();
         using var model = new ShallowReluMse(_x.to_type(float64), _y.to_type(float64));
-        var (mask, a, p, _) = model.Forward(w64);
+        var (mask, a, p, loss) = model.Forward(w64);
+        var gradient = cat(model.Backward(w64, mask, a, p).Select(g => g.flatten()).ToArray());
         var v = w64[2];                                     // 1×H
         var j = cat([mask * v * model._x, mask * v, a, ones(a.shape[0], 1, dtype: float64)], 1); // N×P
         var hessian = j.t().mm(j).mul_(model._twoOverN);
@@ -87,7 +98,18 @@ public sealed class ShallowReluMse : IDisposable
         var coupling = zeros(hessian.shape[0], hessian.shape[1], dtype: float64);
         coupling.narrow(0, 0, h).narrow(1, 2 * h, h).copy_(diag(sx.squeeze(1)));
         coupling.narrow(0, h, h).narrow(1, 2 * h, h).copy_(diag(s1.squeeze(1)));
-        return hessian.add_(coupling, OwnedScalars.One).add_(coupling.t(), OwnedScalars.One).MoveToOuterDisposeScope();
+        hessian.add_(coupling, OwnedScalars.One).add_(coupling.t(), OwnedScalars.One);
+        return (gradient.MoveToOuterDisposeScope(), hessian.MoveToOuterDisposeScope(), loss.item<double>());
+    }
+
+    /// <summary>‖∇θL‖ from a float64 copy of the parameters.</summary>
+    public double GradientNorm64(IReadOnlyList<Tensor> w)
+    {
+        using var scope = NewDisposeScope();
+        var w64 = w.Select(t => t.detach().to_type(float64)).ToArray();
+        using var model = new ShallowReluMse(_x.to_type(float64), _y.to_type(float64));
+        var (mask, a, p, _) = model.Forward(w64);
+        return Math.Sqrt(model.Backward(w64, mask, a, p).Sum(g => g.pow(OwnedScalars.Two).sum().item<double>()));
     }
 
     /// <summary>Σᵢ pᵢmᵢⱼxᵢ and Σᵢ pᵢmᵢⱼ, each H×1.</summary>

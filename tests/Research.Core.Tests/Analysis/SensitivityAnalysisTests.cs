@@ -54,4 +54,30 @@ public class SensitivityAnalysisTests
             SensitivityAnalysis.MeanJacobianNorm(model, x, batch).Should().BeApproximately(expected, 1e-5, $"batch {batch}");
         x.requires_grad.Should().BeFalse("the data tensor is left as it was");
     }
+
+    [Fact]
+    public void BatchedLossGradientNormEqualsThePerSampleReference()
+    {
+        using var _ = TorchRuntime.Global.EnterScope();
+        using var scope = NewDisposeScope();
+        manual_seed(6);
+        using var model = new SpecModel(Small(), [5]);
+        model.eval();
+        using var constants = new OwnedScalars();
+        var x = randn(7, 5).mul(constants.Of(2L));
+        var y = tensor(new long[] { 0, 1, 2, 0, 1, 2, 0 });
+        double expected = 0;
+        for (long i = 0; i < 7; i++)
+        {
+            using var sampleScope = NewDisposeScope();
+            var input = x[i].unsqueeze(0).detach().clone().requires_grad_(true);
+            var loss = nn.functional.cross_entropy(model.forward(input), y.narrow(0, i, 1));
+            expected += torch.autograd.grad([loss], [input])[0].to_type(float64).norm().item<double>() / 7;
+        }
+        expected.Should().BeGreaterThan(1e-3);
+        foreach (var batch in new[] { 3, 1, 7 })
+            SensitivityAnalysis.MeanLossGradientNorm(model, x, y, LossKind.CrossEntropy, batch).Should().BeApproximately(expected, 1e-5, $"batch {batch}");
+        SensitivityAnalysis.MeanLossGradientNorm(model, x, y, LossKind.CrossEntropy, 7)
+            .Should().NotBeApproximately(SensitivityAnalysis.MeanJacobianNorm(model, x, 7), 1e-3, "the two readings measure different things");
+    }
 }

@@ -77,6 +77,6 @@ public class CommandLineTests
         (exit, output) = Research("robustness", "--list");
         exit.Should().Be(0);
         output.Should().Contain("cnn-3-front").And.Contain("--set experiments.cnn-depth.models.cnn-3.parameters=25577")
-            .And.Contain("unavailable").And.NotContain("epoch 1/", "listing trains nothing");
+            .And.Contain("--set experiments.minimal-ratio.critical_point.newton_steps=50").And.NotContain("epoch 1/", "listing trains nothing");
     }
 }
