@@ -14,11 +14,20 @@ internal static class ComparisonClaim
         var parts = new List<string>();
         var holds = true;
         var factor = c.Factor ?? 1.0;
-        var word = (c.Relation == Relation.Less ? "less" : "greater") + (c.Factor is { } f ? $" than {Format.Bound(f)} ×" : "");
+        var word = c.Relation switch
+        {
+            Relation.Within => $"within a factor of {Format.Bound(factor)} either way",
+            _ => (c.Relation == Relation.Less ? "less" : "greater") + (c.Factor is { } f ? $" than {Format.Bound(f)} ×" : ""),
+        };
         foreach (var model in c.Models)
         {
             var v = values[model];
-            int wins = v.Zip(reference).Count(p => c.Relation == Relation.Less ? p.First < factor * p.Second : p.First > factor * p.Second);
+            int wins = v.Zip(reference).Count(p => c.Relation switch
+            {
+                Relation.Less => p.First < factor * p.Second,
+                Relation.Greater => p.First > factor * p.Second,
+                _ => p.First < factor * p.Second && p.Second < factor * p.First,
+            });
             var (ok, detail) = ClaimEvaluator.Decide(c.Rule, wins, v.Length);
             holds &= ok;
             parts.Add($"{input.Label(model)} {Format.List(c.Metric!, v)} vs {input.Label(c.Than!)} {Format.List(c.Metric!, reference)}: {word} {detail}");

@@ -34,7 +34,8 @@ public enum RuleKind
     MannKendall,
 }
 
-public enum Relation { Less, Greater }
+/// <summary>A comparison's relation: less, greater, or within (comparison only: each side below factor × the other).</summary>
+public enum Relation { Less, Greater, Within }
 
 public enum TrendDirection { Increasing, Decreasing }
 

@@ -29,7 +29,8 @@ public sealed record ClaimSpec
     public Relation Relation { get; init; } = Relation.Less;
     /// <summary>
     /// comparison: the listed model's metric is compared with this multiple of <see cref="Than"/>'s (less: m &lt; factor × than;
-    /// greater: m &gt; factor × than). 1 is a plain comparison; 3 with less reads "comparable: within a factor of 3".
+    /// greater: m &gt; factor × than; within: m &lt; factor × than and than &lt; factor × m). 1 is a plain comparison;
+    /// 3 with within reads "comparable: within a factor of 3 either way".
     /// Unset stays out of the claim's spec.
     /// </summary>
     [SpecRange(Min = 0, MinExclusive = true)] public double? Factor { get; init; }

@@ -53,6 +53,12 @@ public sealed record ExperimentSpec
 
     public required IReadOnlyDictionary<string, ModelSpec> Models { get; init; }
 
+    /// <summary>
+    /// Further measures the results tables show for this experiment (e.g. epoch_train_accuracy_90), after the ones
+    /// its record implies; presentation only, outside the run key.
+    /// </summary>
+    [JsonIgnore] public IReadOnlyList<string> Columns { get; init; } = [];
+
     /// <summary>The report's figures this experiment redraws.</summary>
     public IReadOnlyList<FigureSpec> Figures { get; init; } = [];
 }

@@ -53,6 +53,7 @@ internal static class ResultsTable
         var runs = report.Results.Runs;
         foreach (var m in Measure.All.Where(m => m is { FromAnalysis: true, Scope: MeasureScope.Run }))
             if (runs.Count > 0 && runs.All(r => r.Scalars?.ContainsKey(m.Name) == true)) yield return m;
+        foreach (var name in e.Columns) yield return Measure.Get(name);
     }
 
     static string Outcome(ExperimentSpec e, IReadOnlyList<RunResult> runs)

@@ -69,6 +69,17 @@ public class ClaimPowerTests
     }
 
     [Fact]
+    public void AComparisonWithinAFactorFailsWhenEitherSideExceedsIt()
+    {
+        // "similar": a and b within a factor of 3 of each other, whichever is the larger.
+        var claim = Claim(ClaimKind.Comparison, ["a"]) with { Than = "b", Factor = 3, Relation = Relation.Within };
+        Judge(claim, new() { ["a"] = High, ["b"] = Low }).Should().Be(Verdict.Holds, "a is twice b");
+        Judge(claim, new() { ["a"] = Low, ["b"] = High }).Should().Be(Verdict.Holds, "b is twice a");
+        Judge(claim, new() { ["a"] = High.Select(v => v * 2).ToArray(), ["b"] = Low }).Should().Be(Verdict.Deviates, "a is four times b");
+        Judge(claim, new() { ["a"] = Low, ["b"] = High.Select(v => v * 2).ToArray() }).Should().Be(Verdict.Deviates, "b is four times a: a plain 'less' would pass this");
+    }
+
+    [Fact]
     public void ComparisonFailsWhenTheModelsAreSwappedOrEqual()
     {
         var claim = Claim(ClaimKind.Comparison, ["a"]) with { Than = "b" };

@@ -81,7 +81,7 @@ public class SpecLoaderTests
         var error = ErrorsOf(yaml).Should().ContainSingle().Which;
         error.ToString().Should().Be(
             "test.yaml:15:5 experiments.tiny-fit.max_epoch: unknown key 'max_epoch'; did you mean 'max_epochs'? " +
-            "allowed: section, title, notes, dataset, train_samples, test_samples, loss, batch_size, max_epochs, convergence, record, critical_point, analysis, seeds, seeding, shuffle, checkpoint_every, threads, models, figures");
+            "allowed: section, title, notes, dataset, train_samples, test_samples, loss, batch_size, max_epochs, convergence, record, critical_point, analysis, seeds, seeding, shuffle, checkpoint_every, threads, models, columns, figures");
     }
 
     [Fact]
@@ -207,5 +207,15 @@ public class SpecLoaderTests
     {
         var yaml = TestSpecs.Fit().Replace("seeds: [1, 2]", "seeds: [1, 2]\n    profiles:\n      nightly: { max_epochs: 7 }");
         ErrorsOf(yaml).Should().ContainSingle().Which.Message.Should().Be("unknown profile 'nightly'; allowed: ci, full");
+    }
+
+    [Fact]
+    public void AResultsColumnThatIsNotAPerRunMeasureIsAnErrorWithAHint()
+    {
+        var act = () => TestSpecs.Parse(TestSpecs.Fit(extra: "    columns: [prediction_max_eror]"));
+        act.Should().Throw<SpecException>().Which.Errors.Should().ContainSingle()
+            .Which.ToString().Should().Contain("experiments.tiny-fit.columns").And.Contain("did you mean 'prediction_max_error'");
+        TestSpecs.Parse(TestSpecs.Fit(extra: "    columns: [prediction_max_error]")).Experiment("tiny-fit", Profile.Full).Columns
+            .Should().Equal("prediction_max_error");
     }
 }

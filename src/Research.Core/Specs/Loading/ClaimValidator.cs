@@ -43,6 +43,8 @@ public static class ClaimValidator
         }
         ValidateKind(c, Error);
         if (c.Factor is not null && c.Kind != ClaimKind.Comparison) Error("factor", "only a comparison claim has a factor");
+        if (c.Relation == Relation.Within && (c.Kind != ClaimKind.Comparison || c.Factor is not > 1))
+            Error("relation", "within is a comparison's relation and needs a factor above 1 (e.g. factor: 3: each side below 3 × the other)");
         if (c.Versus is { } versus && Measure.Find(versus) is null)
             Error("versus", $"unknown metric '{versus}'; metrics: {string.Join(", ", Measure.Names)}");
         if (c.Kind == ClaimKind.Correlation && c.Rule.Kind != RuleKind.Spearman)

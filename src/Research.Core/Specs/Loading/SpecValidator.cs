@@ -33,6 +33,8 @@ public static class SpecValidator
         if (e.CriticalPoint != null && e.Loss != LossKind.Mse)
             Error(SpecPath.Child(path, "critical_point"), "the critical-point analysis (§2.3) is defined for an MSE loss");
         if (e.Analysis is { } analysis) ValidateAnalyses(analysis, data, e, path, Error);
+        foreach (var column in e.Columns.Where(c => Measures.Measure.Find(c) is not { Scope: Measures.MeasureScope.Run }))
+            Error(SpecPath.Child(path, "columns"), $"'{column}' is not a per-run measure{SpecPath.Hint(column, Measures.Measure.Names)}; measures: {string.Join(", ", Measures.Measure.Names)}");
         ValidateFigures(e, path, Error);
         if (e.Record.TrainEval == true && !e.Record.Test)
             Error(SpecPath.Child(path, "record.train_eval"), "the training set is evaluated when the test set is: set record.test too");
