@@ -12,16 +12,9 @@ namespace Research.Analysis;
 /// </summary>
 public static class SensitivityAnalysis
 {
-    public static double MeanJacobianNorm(SpecModel model, Tensor x, int batch)
-    {
-        model.eval();
-        long n = x.shape[0];
-        double sum = 0;
-        for (long start = 0; start < n; start += batch)
+    public static double MeanJacobianNorm(SpecModel model, Tensor x, int batch) =>
+        MeanOverSamples(model, x, batch, (input, start, size) =>
         {
-            using var scope = NewDisposeScope();
-            long size = Math.Min(batch, n - start);
-            var input = x.narrow(0, start, size).detach().clone().requires_grad_(true);
             var probabilities = nn.functional.softmax(model.forward(input), 1);
             long classes = probabilities.shape[1];
             var squared = zeros(size, dtype: float64);
@@ -30,10 +23,8 @@ public static class SensitivityAnalysis
                 var row = torch.autograd.grad([probabilities.select(1, k).sum()], [input], retain_graph: k < classes - 1)[0];
                 squared.add_(row.reshape(size, -1).pow(OwnedScalars.Two).sum(1).to_type(float64), OwnedScalars.One);
             }
-            sum += squared.sqrt().sum().item<double>();
-        }
-        return sum / n;
-    }
+            return squared.sqrt();
+        });
 
     /// <summary>
     /// ‖∂ℓ(f(x), y)/∂x‖ per sample (ℓ the experiment's per-sample loss), averaged: the loss's input gradient, the other
@@ -42,8 +33,19 @@ public static class SensitivityAnalysis
     /// </summary>
     public static double MeanLossGradientNorm(SpecModel model, Tensor x, Tensor y, Specs.LossKind loss, int batch)
     {
-        model.eval();
         using var constants = new OwnedScalars();
+        return MeanOverSamples(model, x, batch, (input, start, size) =>
+        {
+            var total = Training.Losses.Of(loss, model.forward(input), y.narrow(0, start, size)).mul(constants.Of(size));
+            var gradient = torch.autograd.grad([total], [input])[0];
+            return gradient.reshape(size, -1).to_type(float64).pow(OwnedScalars.Two).sum(1).sqrt();
+        });
+    }
+
+    /// <summary>The mean over all samples of a per-sample norm computed batch by batch (eval mode; each batch a fresh leaf input that needs its gradient).</summary>
+    static double MeanOverSamples(SpecModel model, Tensor x, int batch, Func<Tensor, long, long, Tensor> perSample)
+    {
+        model.eval();
         long n = x.shape[0];
         double sum = 0;
         for (long start = 0; start < n; start += batch)
@@ -51,9 +53,7 @@ public static class SensitivityAnalysis
             using var scope = NewDisposeScope();
             long size = Math.Min(batch, n - start);
             var input = x.narrow(0, start, size).detach().clone().requires_grad_(true);
-            var total = Training.Losses.Of(loss, model.forward(input), y.narrow(0, start, size)).mul(constants.Of(size));
-            var gradient = torch.autograd.grad([total], [input])[0];
-            sum += gradient.reshape(size, -1).to_type(float64).pow(OwnedScalars.Two).sum(1).sqrt().sum().item<double>();
+            sum += perSample(input, start, size).sum().item<double>();
         }
         return sum / n;
     }
