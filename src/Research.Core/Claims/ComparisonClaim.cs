@@ -14,10 +14,12 @@ internal static class ComparisonClaim
         var parts = new List<string>();
         var holds = true;
         var factor = c.Factor ?? 1.0;
+        var times = c.Factor is { } f ? $" than {Format.Bound(f)} ×" : "";
         var word = c.Relation switch
         {
             Relation.Within => $"within a factor of {Format.Bound(factor)} either way",
-            _ => (c.Relation == Relation.Less ? "less" : "greater") + (c.Factor is { } f ? $" than {Format.Bound(f)} ×" : ""),
+            Relation.Less => "less" + times,
+            _ => "greater" + times,
         };
         foreach (var model in c.Models)
         {

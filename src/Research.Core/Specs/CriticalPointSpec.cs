@@ -13,9 +13,9 @@ public sealed record CriticalPointSpec
     [SpecRange(Min = 0, MinExclusive = true)] public double Lr { get; init; } = 1e-4;
     [SpecRange(Min = 0, MinExclusive = true)] public double GradientBelow { get; init; } = 1e-3;
     /// <summary>
-    /// After the Adam phase, up to this many damped Newton steps on ∇θL = 0 with the exact Hessian (0: none), if the
-    /// norm is still above <see cref="GradientBelow"/>. Null (unset) stays out of the run key, so runs without Newton
-    /// steps keep their keys.
+    /// After the Adam phase, up to this many damped Newton steps on ∇θL = 0 with the exact Hessian, if the norm is
+    /// still above <see cref="GradientBelow"/>. Unset (null): none; it then stays out of the run key, so runs without
+    /// Newton steps keep their keys.
     /// </summary>
     [SpecRange(Min = 1)] public int? NewtonSteps { get; init; }
     [SpecRange(Min = 0)] public double EigenTolerance { get; init; } = 1e-6;
