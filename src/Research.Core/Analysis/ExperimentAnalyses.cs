@@ -51,6 +51,7 @@ public static class ExperimentAnalyses
                 curves.Add(curve);
                 context.Set(from, Measure.EndSharpness, curve.FromSharpness(spec.SharpnessStep));
                 context.Set(from, Measure.InterpolationBarrier, curve.Barrier());
+                context.Set(from, Measure.InterpolationBarrierToNoise, curve.BarrierToNoise());
                 context.Set(from, Measure.InterpolationEdgeRise, curve.EdgeRise());
                 context.Set(from, Measure.InterpolationArgminDistance, curve.ArgminDistance());
                 context.Set(to, Measure.EndSharpness, curve.ToSharpness(spec.SharpnessStep));

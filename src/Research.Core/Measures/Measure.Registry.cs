@@ -95,6 +95,8 @@ public sealed partial record Measure
         { Description = "rise of the training loss one sharpness step beyond the model's end of the line" };
     public static readonly Measure InterpolationBarrier = Analysed("interpolation_barrier") with
         { Description = "highest training loss between the models − the higher end's" };
+    public static readonly Measure InterpolationBarrierToNoise = Analysed("interpolation_barrier_to_noise") with
+        { Description = "the barrier ÷ the line's point-to-point noise between the models (median distance of a point from the line through its neighbours)" };
     public static readonly Measure InterpolationEdgeRise = Analysed("interpolation_edge_rise") with
         { Description = "training loss at α = ±2 ÷ the higher model's" };
     public static readonly Measure InterpolationArgminDistance = Analysed("interpolation_argmin_distance") with
@@ -122,7 +124,7 @@ public sealed partial record Measure
         TrainTestLossGap, TrainTestLossGapEval, TestTrainLossRatio, TestTrainLossRatioEval, TrainTestAccuracyGap, PredictionRmse, PredictionMaxError, PredictionSignAccuracy,
         MinimalRatio, CriticalLoss, CriticalGradientNorm,
         MinTrainLoss, MaxTrainAccuracy, EpochTrainAccuracy50, EpochTrainAccuracy90, EpochTrainAccuracy99,
-        Sensitivity, EndSharpness, InterpolationBarrier, InterpolationEdgeRise, InterpolationArgminDistance,
+        Sensitivity, EndSharpness, InterpolationBarrier, InterpolationBarrierToNoise, InterpolationEdgeRise, InterpolationArgminDistance,
         PcaExplainedVariance, PcaLayerExplainedVariance, PcaLayerAgreement, PcaLayerSubspaceAgreement, PcaStartSeparation, PcaDirectionCosine,
     ];
 
