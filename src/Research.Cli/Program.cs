@@ -25,9 +25,12 @@ var root = new RootCommand(
       research baseline fit-sinc --profile full --variant harness --seed 1
       research data
       research stress --seconds 60
+      research plan --profile full
+      research submit slurm --profile full --time 2:00:00 --mem 4G
 
     Exit codes: 0 done, every verdict and baseline as experiments.yaml records; 1 a verdict, baseline or
-    stress check differs; 2 spec error; 3 data problem; 4 file or baseline problem; 5 a run failed;
+    stress check differs; 2 spec error; 3 data problem; 4 file or baseline problem; 5 a run failed; 6 the cluster
+    scheduler is missing or refused a job;
     64 bad command line; 130 cancelled.
     """);
 root.Subcommands.Add(ListCommand.Create());
@@ -38,6 +41,10 @@ root.Subcommands.Add(RobustnessCommand.Create());
 root.Subcommands.Add(FiguresCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(BaselineCommand.Create());
+root.Subcommands.Add(PlanCommand.Create());
+root.Subcommands.Add(WorkerCommand.Create());
+root.Subcommands.Add(SubmitCommand.Create());
+root.Subcommands.Add(CacheCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(StressCommand.Create());
 var parse = root.Parse(args.Length == 0 ? ["--help"] : args);

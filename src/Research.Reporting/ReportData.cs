@@ -44,16 +44,20 @@ public sealed record ReportData(ResearchSpec Spec, Profile Profile, string GitCo
     /// cache), judges every claim (under every variant, and as written under each alternative the profile
     /// judges, unless <paramref name="robustness"/> is false; their runs are trained if missing) and builds every figure.
     /// </summary>
-    public static ReportData Collect(Reproduction reproduction, Profile profile, IRunObserver? observer = null, CancellationToken cancel = default, bool robustness = true)
+    /// <remarks>With <paramref name="only"/>, just those experiments and their claims (the report of a cluster job that trained a few); null: all of them.</remarks>
+    public static ReportData Collect(Reproduction reproduction, Profile profile, IRunObserver? observer = null, CancellationToken cancel = default, bool robustness = true,
+        IReadOnlyCollection<string>? only = null)
     {
-        var experiments = reproduction.Outcomes(profile, Variant.AsWritten, observer, cancel)
-            .OrderBy(o => o.Experiment.Section, SectionOrder.Comparer)
-            .ToList();
-        var alternatives = Variants.All.Where(v => v != Variant.AsWritten)
-            .SelectMany(v => reproduction.Outcomes(profile, v, observer, cancel)).SelectMany(o => o.Claims).ToList();
+        foreach (var id in only ?? []) reproduction.Spec.Experiment(id, profile); // an unknown id fails here, naming the known ones
+        IEnumerable<ExperimentOutcome> OutcomesOf(Variant v) =>
+            only is null ? reproduction.Outcomes(profile, v, observer, cancel)
+                : reproduction.Spec.Experiments.Values.Where(x => only.Contains(x.Id) && x.Runnable.Contains(v)).Select(x => reproduction.Outcome(x.Id, profile, v, observer, cancel));
+        var experiments = OutcomesOf(Variant.AsWritten).OrderBy(o => o.Experiment.Section, SectionOrder.Comparer).ToList();
+        var alternatives = Variants.All.Where(v => v != Variant.AsWritten).SelectMany(OutcomesOf).SelectMany(o => o.Claims).ToList();
         var data = new ReportData(reproduction.Spec, profile, GitInfo.Commit(reproduction.Engine.Paths.Root), experiments) { Alternatives = alternatives };
+        var claims = only is null ? null : reproduction.Spec.Claims.Values.Where(c => only.Contains(c.Experiment)).Select(c => c.Id).ToList();
         return robustness
-            ? data with { Robustness = Outcomes.Robustness.Judge(reproduction, profile, Variant.AsWritten, Outcomes.Robustness.Declared(reproduction.Spec, profile), observer: observer, cancel: cancel) }
+            ? data with { Robustness = Outcomes.Robustness.Judge(reproduction, profile, Variant.AsWritten, Outcomes.Robustness.Declared(reproduction.Spec, profile), claims, observer, cancel) }
             : data;
     }
 }

@@ -51,12 +51,13 @@ public static class ReportGenerator
     /// <param name="observer">Progress of runs that still have to train (the CLI's display).</param>
     /// <param name="cancel">Stops training between epochs.</param>
     /// <param name="robustness">Whether to judge the claims under the choices' alternatives (see <see cref="ReportData.Robustness"/>).</param>
+    /// <param name="only">Only these experiments and their claims (null: all).</param>
     public static ReportFiles Generate(Reproduction reproduction, Profile profile, string? folder = null, RunLog? log = null,
-        IRunObserver? observer = null, CancellationToken cancel = default, bool robustness = true)
+        IRunObserver? observer = null, CancellationToken cancel = default, bool robustness = true, IReadOnlyCollection<string>? only = null)
     {
         log ??= new RunLog();
         folder = Path.GetFullPath(folder ?? DefaultFolder(reproduction.Engine, profile));
-        var data = ReportData.Collect(reproduction, profile, log.Tee(observer), cancel, robustness);
+        var data = ReportData.Collect(reproduction, profile, log.Tee(observer), cancel, robustness, only);
         var files = Write(data, folder);
         WriteInvocation(reproduction.Engine, data, folder, files, log);
         return new ReportFiles(folder, data, files);

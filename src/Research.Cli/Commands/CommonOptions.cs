@@ -58,6 +58,19 @@ internal static class CommonOptions
                                        string.Join(", ", spec.Claims.Values.Select(c => c.Section).Distinct().Order(StringComparer.Ordinal)));
     }
 
+    /// <summary><c>--experiment/-e</c>: only these experiments (repeatable).</summary>
+    public static Option<string[]> ExperimentFilter(string description) => new("--experiment", "-e") { Description = description };
+
+    /// <summary>The experiments an <see cref="ExperimentFilter"/> names (null when it names none: all), or a usage error naming the known ones.</summary>
+    public static IReadOnlyCollection<string>? Experiments(ResearchSpec spec, string[]? ids)
+    {
+        if (ids is null || ids.Length == 0) return null;
+        foreach (var id in ids)
+            if (!spec.Experiments.ContainsKey(id))
+                throw new UsageException($"no experiment '{id}'{SpecPath.Hint(id, spec.Experiments.Keys)}; experiments: {string.Join(", ", spec.Experiments.Keys)}");
+        return ids.Distinct().ToList();
+    }
+
     /// <summary><c>--no-robustness</c>: leave the choices' alternatives out of the report (their runs are not trained).</summary>
     public static Option<bool> NoRobustness() => new("--no-robustness")
     {

@@ -9,7 +9,7 @@ namespace Research.Cli.Commands;
 internal static class ErrorHandling
 {
     /// <summary>Exit codes: 0 done (and every verdict or baseline as recorded), 1 a verdict or baseline differs; the rest below. The root --help lists them.</summary>
-    public const int Differs = 1, SpecError = 2, DataError = 3, IoError = 4, TrainingError = 5, UsageError = 64, Cancelled = 130;
+    public const int Differs = 1, SpecError = 2, DataError = 3, IoError = 4, TrainingError = 5, ClusterError = 6, UsageError = 64, Cancelled = 130;
 
     public static int Guard(Func<int> action)
     {
@@ -44,6 +44,11 @@ internal static class ErrorHandling
             AnsiConsole.MarkupLine($"[red]Run failed:[/] {Markup.Escape(e.Message)}");
             AnsiConsole.MarkupLine($"Runs that finished are cached; this one was not stored. Details (native and .NET stack traces): {Markup.Escape(FailureLog.Write(e))}");
             return TrainingError;
+        }
+        catch (Research.Cluster.ClusterException e)
+        {
+            AnsiConsole.MarkupLine($"[red]Cluster problem:[/] {Markup.Escape(e.Message)}");
+            return ClusterError;
         }
         catch (UsageException e)
         {

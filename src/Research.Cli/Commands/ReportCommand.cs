@@ -14,6 +14,7 @@ internal static class ReportCommand
         var profile = CommonOptions.ProfileOption();
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Folder to write the report to (default: reports/<profile>)." };
         var noRobustness = CommonOptions.NoRobustness();
+        var only = CommonOptions.ExperimentFilter("Only this experiment and its claims (repeatable; default: all), e.g. for the report of a cluster job that trained a few.");
         var command = new Command("report",
             """
             Write the reproduction report of the chosen profile to reports/<profile>/: every experiment's
@@ -37,7 +38,8 @@ internal static class ReportCommand
               research report --profile full      # reports/full/ (trains what is missing: hours)
               research report --profile full --no-robustness   # without the choices' alternatives
               research report --out /tmp/report
-            """) { spec, profile, output, noRobustness };
+              research report --experiment fit-sinc --experiment gradient-norm --out /tmp/two
+            """) { spec, profile, output, noRobustness, only };
         command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
         {
             var engine = CommonOptions.CreateEngine(parse.GetValue(spec), []);
@@ -45,7 +47,7 @@ internal static class ReportCommand
             ReportFiles? report = null;
             LiveProgress.Show(observer => report = ReportGenerator.Generate(
                 new Reproduction(engine), parse.GetValue(profile), parse.GetValue(output)?.FullName, log, new TrainingOnly(observer), cancel,
-                robustness: !parse.GetValue(noRobustness)), keepFinished: false);
+                robustness: !parse.GetValue(noRobustness), only: CommonOptions.Experiments(engine.Spec, parse.GetValue(only))), keepFinished: false);
             ReportSummary.Print(report!, log);
             return report!.Data.Claims.All(c => c.AsExpected) ? 0 : ErrorHandling.Differs;
         })));

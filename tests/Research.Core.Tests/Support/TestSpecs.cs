@@ -40,6 +40,9 @@ internal static class TestSpecs
 
     public static string RepoRoot { get; } = RepoPaths.Discover().Root;
 
+    /// <summary>The repository's experiments.yaml over the suite's run cache ($RESEARCH_CACHE or .cache/runs), as the claim tests use it.</summary>
+    public static Engine EngineOverRepository() => Research.Runs.Engine.FromRepository();
+
     /// <summary>The built <c>research</c> executable of the same configuration as these tests.</summary>
     public static string ResearchDll()
     {
