@@ -113,5 +113,7 @@ internal static class OpeningSection
         .Text(" (from the run cache in about a minute; on a fresh clone, with no cache, it first trains every run). ")
         .Text("REPORT.md, report.html and the figures are byte-identical whenever they are regenerated from the same cached runs, spec and code; ")
         .Text("what the invocation that wrote them did (its duration, which runs it trained and which it read from the cache) is in ")
-        .Link(ReportBuilder.InvocationFile, ReportBuilder.InvocationFile).Text(", beside this file.");
+        // Not a link: the file changes with every invocation, so it is not committed (reports/.gitignore), and a link to it
+        // from a committed report would be broken.
+        .Code(ReportBuilder.InvocationFile).Text(", written beside this file by each invocation and not committed with it.");
 }
