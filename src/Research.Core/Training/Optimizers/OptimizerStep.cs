@@ -9,12 +9,36 @@ namespace Research.Training.Optimizers;
 /// the gradient, as torch.optim.Adam/SGD do). Every update is in place under no_grad on state allocated
 /// once, so a step allocates no tensors: TorchSharp's own Adam with weight decay grew resident memory
 /// by gigabytes per epoch on this machine (see issue 9 and PLATFORM.md), and this keeps it flat.
+/// The parameters are moved into one flat buffer when they can be (<see cref="FlatParameters"/>), so that
+/// an update is one native call per operation rather than one per operation and parameter tensor.
 /// </summary>
 public abstract class OptimizerStep : IDisposable
 {
-    protected OptimizerStep(IReadOnlyList<Parameter> parameters) => Parameters = parameters;
+    readonly FlatParameters? _flat;
+
+    /// <param name="parameters">The parameters to update.</param>
+    /// <param name="flat">Whether to move them into one buffer when they can be (false: one tensor each, as before; for comparisons).</param>
+    protected OptimizerStep(IReadOnlyList<Parameter> parameters, bool flat)
+    {
+        Parameters = parameters;
+        _flat = flat ? FlatParameters.TryCreate(parameters) : null;
+        Targets = _flat is null ? parameters.Cast<Tensor>().ToList() : [_flat.Data];
+    }
 
     public IReadOnlyList<Parameter> Parameters { get; }
+
+    /// <summary>The tensors an update writes: the flat buffer alone, or each parameter.</summary>
+    protected IReadOnlyList<Tensor> Targets { get; }
+
+    // The gradient of target i: the flat gradient buffer, or the parameter's own.
+    Tensor? GradientOf(int i) => _flat is null ? Parameters[i].grad : _flat.Grad;
+
+    /// <summary>
+    /// A buffer laid out as <see cref="Targets"/> (one entry per target), seen per parameter: the slices of the
+    /// flat buffer (views, owned by the caller's dispose scope), or the entries themselves.
+    /// </summary>
+    protected IEnumerable<Tensor> PerParameter(IReadOnlyList<Tensor> state) =>
+        _flat is null ? state : Parameters.Select((p, i) => _flat.Slice(state[0], i, p.shape));
 
     public static OptimizerStep Create(OptimizerSpec spec, IEnumerable<Parameter> parameters)
     {
@@ -31,15 +55,31 @@ public abstract class OptimizerStep : IDisposable
     public void Step()
     {
         using var _ = no_grad();
-        Update();
+        Update(GradientOf);
     }
 
-    protected abstract void Update();
+    /// <summary>One update from the given gradients (one per parameter, in order) instead of the parameters' own.</summary>
+    public void Step(IReadOnlyList<Tensor> gradients)
+    {
+        using var _ = no_grad();
+        if (_flat is null)
+        {
+            Update(i => gradients[i]);
+            return;
+        }
+        using var scope = NewDisposeScope();
+        for (int i = 0; i < Parameters.Count; i++) _flat.Slice(_flat.Grad, i, Parameters[i].shape).copy_(gradients[i]);
+        Update(GradientOf);
+    }
+
+    /// <summary>One update of every target (<see cref="Targets"/>) from the gradient of each, under no_grad.</summary>
+    protected abstract void Update(Func<int, Tensor?> gradientOf);
 
     /// <summary>Zeroes gradients in place (no re-allocation next backward).</summary>
     public void ZeroGrad()
     {
-        foreach (var p in Parameters) p.grad?.zero_();
+        if (_flat is not null) _flat.Grad.zero_();
+        else foreach (var p in Parameters) p.grad?.zero_();
     }
 
     /// <summary>Writes the optimizer's state (moments, buffers, step count) for a checkpoint.</summary>
@@ -48,5 +88,6 @@ public abstract class OptimizerStep : IDisposable
     /// <summary>Restores state written by <see cref="Save"/> for the same parameters.</summary>
     public abstract void Load(BinaryReader reader);
 
-    public abstract void Dispose();
+    /// <summary>Frees the state; the parameters keep their values in the flat buffer, which they share.</summary>
+    public virtual void Dispose() => _flat?.Dispose();
 }

@@ -12,22 +12,22 @@ public sealed class SgdStep : OptimizerStep
     readonly bool _decay, _useMomentum;
     readonly OwnedScalars _constants = new();
     readonly Scalar _sMinusLr, _sMomentum, _sWeightDecay;
-    readonly Tensor?[] _buffers;
+    readonly Tensor?[] _buffers; // one per target (the flat buffer, or each parameter)
 
     /// <remarks>Constants are Scalars owned by the optimizer, for the reasons given on <see cref="AdamStep"/>.</remarks>
-    public SgdStep(OptimizerSpec spec, IReadOnlyList<Parameter> parameters) : base(parameters)
+    public SgdStep(OptimizerSpec spec, IReadOnlyList<Parameter> parameters, bool flat = true) : base(parameters, flat)
     {
         (_decay, _useMomentum) = (spec.WeightDecay != 0, spec.Momentum != 0);
         (_sMinusLr, _sMomentum, _sWeightDecay) = (_constants.Of(-spec.Lr), _constants.Of(spec.Momentum), _constants.Of(spec.WeightDecay));
-        _buffers = new Tensor?[parameters.Count];
+        _buffers = new Tensor?[Targets.Count];
     }
 
-    protected override void Update()
+    protected override void Update(Func<int, Tensor?> gradientOf)
     {
-        for (int i = 0; i < Parameters.Count; i++)
+        for (int i = 0; i < Targets.Count; i++)
         {
-            var p = Parameters[i];
-            var g = p.grad;
+            var p = Targets[i];
+            var g = gradientOf(i);
             if (g is null) continue;
             if (_decay) g.add_(p, alpha: _sWeightDecay);
             if (_useMomentum)
@@ -40,10 +40,16 @@ public sealed class SgdStep : OptimizerStep
         }
     }
 
+    // Per parameter, as before the flat buffer, so that checkpoints of either layout read back into both.
     public override void Save(BinaryWriter writer)
     {
-        foreach (var b in _buffers)
+        using var scope = NewDisposeScope();
+        // Flat: all buffers exist or none does; per parameter: each on its own.
+        var perParameter = Targets.Count == Parameters.Count ? _buffers.ToList()
+            : _buffers[0] is null ? new Tensor?[Parameters.Count].ToList() : PerParameter(_buffers!).ToList<Tensor?>();
+        for (int i = 0; i < Parameters.Count; i++)
         {
+            var b = perParameter[i];
             writer.Write(b is not null);
             if (b is not null) writer.WriteTensor(b);
         }
@@ -51,11 +57,13 @@ public sealed class SgdStep : OptimizerStep
 
     public override void Load(BinaryReader reader)
     {
-        for (int i = 0; i < _buffers.Length; i++)
+        using var scope = NewDisposeScope();
+        for (int i = 0; i < Parameters.Count; i++)
         {
             if (!reader.ReadBoolean()) continue;
-            _buffers[i] ??= zeros_like(Parameters[i]).DetachFromDisposeScope();
-            reader.ReadTensorInto(_buffers[i]!);
+            var target = Targets.Count == Parameters.Count ? i : 0;
+            _buffers[target] ??= zeros_like(Targets[target]).DetachFromDisposeScope();
+            reader.ReadTensorInto(PerParameter(_buffers!).ElementAt(i));
         }
     }
 
@@ -63,5 +71,6 @@ public sealed class SgdStep : OptimizerStep
     {
         foreach (var b in _buffers) b?.Dispose();
         _constants.Dispose();
+        base.Dispose();
     }
 }
