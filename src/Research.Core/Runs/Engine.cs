@@ -86,7 +86,7 @@ public sealed class Engine
                 TrainingCheckpoint.Delete(checkpoint);
                 trained = Train();
             }
-            var result = trained.WithProvenance(Provenance(key, data, e, trained.WallSeconds));
+            var result = trained.WithProvenance(Provenance(key, data, e, model, trained.WallSeconds));
             Cache.Write(path, result, trained.Weights);
             TrainingCheckpoint.Delete(checkpoint);
             return result;
@@ -141,12 +141,12 @@ public sealed class Engine
     public IReadOnlyList<float[]>? Weights(RunResult result) =>
         Cache.ReadWeights(Cache.PathOf(result.Experiment, result.Model, result.Seed, result.Provenance.RunKey));
 
-    Provenance Provenance(string key, TrainingData data, ExperimentSpec e, double wallSeconds) => new()
+    Provenance Provenance(string key, TrainingData data, ExperimentSpec e, string model, double wallSeconds) => new()
     {
         SpecSha256 = Spec.Sha256,
         RunKey = key,
         DataChecksum = data.Checksum,
-        EngineVersion = RunKey.EngineVersion,
+        EngineVersion = RunKey.EngineVersionOf(e.Models[model]),
         TorchSharpVersion = TorchRuntime.TorchSharpVersion,
         LibTorchVersion = TorchRuntime.LibTorchVersion,
         Threads = e.Threads,

@@ -16,8 +16,17 @@ namespace Research.Runs;
 /// </summary>
 public static class RunKey
 {
-    /// <summary>Bump when a change to training alters results for the same spec.</summary>
+    /// <summary>Bump when a change to training alters results for the same spec (or bump <see cref="ConvolutionalEngineVersion"/> when only CNNs change).</summary>
     public const string EngineVersion = "1";
+
+    /// <summary>
+    /// The engine version of models with a convolution: "2" since their activations are channels-last (issue 16),
+    /// which rounds the convolutions differently; dense-only models train bit for bit as under "1" and keep their keys.
+    /// </summary>
+    public const string ConvolutionalEngineVersion = "2";
+
+    /// <summary>The engine version that trains <paramref name="model"/>.</summary>
+    public static string EngineVersionOf(ModelSpec model) => model.Layers.Any(l => l is Conv2dLayer) ? ConvolutionalEngineVersion : EngineVersion;
 
     /// <summary>The key of one run; with <c>withNumerics: false</c> the rounding switches are left out (what baselines pin, the same on every machine).</summary>
     public static string For(ExperimentSpec e, DatasetSpec data, string modelId, int seed, bool withNumerics = true)
@@ -25,7 +34,7 @@ public static class RunKey
         var model = e.Models[modelId] with { Label = "", Parameters = null, Reported = null };
         var material = new
         {
-            engine = EngineVersion,
+            engine = EngineVersionOf(e.Models[modelId]),
             torchsharp = TorchRuntime.TorchSharpVersion,
             libtorch = TorchRuntime.LibTorchVersion,
             data = data with { Description = null },
