@@ -4,6 +4,12 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Research.Benchmarks;
 
+if (args is ["breakdown", ..])
+{
+    StepBreakdown.Run(args.Skip(1).Where(a => !a.StartsWith("--")).Select(int.Parse).FirstOrDefault(200), args.Contains("--channels-last"));
+    return;
+}
+
 // In-process: the benchmarks load the build's patched libtorch (see build/TorchSharpNativeFix.targets)
 // instead of a generated project's copy.
 var config = DefaultConfig.Instance
@@ -35,6 +41,7 @@ foreach (var threads in threadCounts)
     Epoch(nameof(TrainingBenchmarks.MlpEpoch), "§2.1 MLP epoch, batch 64", TrainingBenchmarks.MlpEpochFlops);
     Epoch(nameof(TrainingBenchmarks.MlpEpoch1000), "§3.3 MLP epoch, batch 1,000", TrainingBenchmarks.MlpEpochFlops);
     Epoch(nameof(TrainingBenchmarks.CnnEpoch), "§1.2 CNN-1 epoch, batch 64", TrainingBenchmarks.CnnEpochFlops);
+    Epoch(nameof(TrainingBenchmarks.CnnEpochLargest), "§3.2 w1620 CNN epoch, batch 64", TrainingBenchmarks.CnnLargestEpochFlops);
     if (Seconds(nameof(TrainingBenchmarks.FitSteps571)) is { } fit)
         Console.WriteLine($"§1.1 fit: {fit / TrainingBenchmarks.FitSteps * 1e3:F3} ms per full-batch step (1,000 points)");
     if (Seconds(nameof(TrainingBenchmarks.FitSteps571Batched5)) is { } batched && Seconds(nameof(TrainingBenchmarks.FitSteps571)) is { } single)
@@ -48,9 +55,14 @@ foreach (var threads in threadCounts)
         Console.WriteLine($"§3.3.2 sensitivity: {sensitivity:F2} s for {TrainingBenchmarks.TestSamples:N0} images = {TrainingBenchmarks.TestSamples / sensitivity:N0} images/s " +
                           $"(10 backward passes per batch; bound {10.0 * 4 * 397_510 * TrainingBenchmarks.TestSamples / rate:F2} s)");
 
-    // The peer: the same epoch in PyTorch (Debian's python3-torch), measured now, on this machine, on as
-    // many threads, so the ratio compares like with like. Skipped when python3 has no torch.
-    if (Seconds(nameof(TrainingBenchmarks.MlpEpoch)) is { } ours && Peer.Run(threads) is { } peer)
-        Console.WriteLine($"PyTorch {peer.Version} peer, same epoch: {peer.Best:F2} s best of {peer.Count} (matmul there {peer.MatMulGflops:F1} GFLOP/s); " +
-                          $"TorchSharp/PyTorch = {ours / peer.Best:F2}");
+    // The peers: the same epochs in PyTorch (Debian's python3-torch with OpenBLAS), measured now, on this machine,
+    // on as many threads, so the ratios compare like with like. Skipped when python3 has no torch.
+    void Compare(string method, string script, string what)
+    {
+        if (Seconds(method) is not { } ours || Peer.Run(script, threads, repeats: 2) is not { } peer) return;
+        Console.WriteLine($"PyTorch {peer.Version} peer, {what}: {peer.Best:F2} s best of 2" +
+                          (peer.MatMulGflops is { } g ? $" (matmul there {g:F1} GFLOP/s)" : "") + $"; TorchSharp/PyTorch = {ours / peer.Best:F2}");
+    }
+    Compare(nameof(TrainingBenchmarks.MlpEpoch), "mlp_epoch.py", "§2.1 MLP epoch");
+    Compare(nameof(TrainingBenchmarks.CnnEpoch), "cnn_epoch.py", "§1.2 CNN-1 epoch (best of NCHW and channels-last)");
 }
