@@ -45,6 +45,11 @@ internal static class ErrorHandling
             AnsiConsole.MarkupLine($"Runs that finished are cached; this one was not stored. Details (native and .NET stack traces): {Markup.Escape(FailureLog.Write(e))}");
             return TrainingError;
         }
+        catch (QueueFailedException e)
+        {
+            AnsiConsole.MarkupLine($"[red]Run failed:[/] {Markup.Escape(e.Message)}");
+            return TrainingError;
+        }
         catch (Research.Cluster.ClusterException e)
         {
             AnsiConsole.MarkupLine($"[red]Cluster problem:[/] {Markup.Escape(e.Message)}");

@@ -17,14 +17,22 @@ internal static class ReproduceCommand
         var spec = CommonOptions.Spec();
         var profile = CommonOptions.ProfileOption();
         var noRobustness = CommonOptions.NoRobustness();
+        var jobs = new Option<int>("--jobs", "-j")
+        {
+            Description = "Worker processes for the queue of runs to train (default: the cores). 1 trains in this process, experiment by experiment.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
         var command = new Command("reproduce",
             """
             Run every experiment of experiments.yaml on the chosen profile (reusing the run cache), then judge
             every claim over the profile's seeds, print the verdicts beside the report's numbers, and write
             the reproduction report to reports/<profile>/ (REPORT.md, report.html, figures; as
             `research report` does), judging the claims under the alternatives of the choices made where
-            the report is silent as well (`research robustness`; --no-robustness leaves them out). Exit code 0 when every verdict is the one the spec records, 1 otherwise.
-            """) { spec, profile, noRobustness };
+            the report is silent as well (`research robustness`; --no-robustness leaves them out). The runs
+            still to train go into one queue, longest first, drained by --jobs worker processes (one per core,
+            one run each at a time); one display follows the queue. Exit code 0 when every verdict is the one
+            the spec records, 1 otherwise.
+            """) { spec, profile, noRobustness, jobs };
         command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
         {
             var engine = CommonOptions.CreateEngine(parse.GetValue(spec), []);
@@ -36,6 +44,8 @@ internal static class ReproduceCommand
                 foreach (var e in experiments)
                     engine.RunAll(e, log.Tee(observer), cancel);
             }
+            if (parse.GetValue(jobs) > 1)
+                QueueRunner.Run(engine, p, robustness: !parse.GetValue(noRobustness), parse.GetValue(jobs), cancel);
             AnsiConsole.MarkupLine($"[bold]Reproducing {experiments.Count} experiments ({experiments.Sum(e => e.Models.Count * e.Seeds.Count)} runs) and {engine.Spec.Claims.Count} claims, {p.ToString().ToLowerInvariant()} profile[/]");
             // The report judges every claim (and, unless asked not to, every alternative of the choices the profile
             // judges, training the runs they change) and draws every figure; the tables below print what it found.

@@ -16,6 +16,7 @@ internal static class WorkerCommand
         var index = new Option<int?>("--index") { Description = "This worker's share, 0 … count − 1 (default: $SLURM_ARRAY_TASK_ID − $SLURM_ARRAY_TASK_MIN, or $JOB_COMPLETION_INDEX)." };
         var count = new Option<int?>("--count") { Description = "How many shares the plan is split into (default: $SLURM_ARRAY_TASK_COUNT)." };
         var parallel = new Option<int?>("--parallel") { Description = "Runs at once (default: $SLURM_CPUS_PER_TASK, else the cores, divided by each run's threads)." };
+        var queue = new Option<bool>("--queue") { Description = "Take runs from the whole plan as a queue instead of a fixed share: the longest run no other worker has taken, one at a time, until none is left (what `research reproduce` starts one per core)." };
         var command = new Command("worker",
             """
             Train one share of a plan into the run cache ($RESEARCH_CACHE: on a cluster, a folder every node
@@ -29,15 +30,26 @@ internal static class WorkerCommand
             Examples:
               research worker --plan plan.json --index 0 --count 4
               research worker --plan plan.json             # in a Slurm array task or a Kubernetes Indexed Job
-            """) { spec, plan, index, count, parallel };
+              research worker --plan plan.json --queue     # as many as you like, on hosts sharing the cache
+            """) { spec, plan, index, count, parallel, queue };
         command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
         {
             var engine = CommonOptions.CreateEngine(parse.GetValue(spec), []);
             Worker.CheckCacheFolder(engine.Cache.Root);
             var file = PlanFile.Read(parse.GetValue(plan)!.FullName);
-            var (i, n) = Resolve(parse.GetValue(index), parse.GetValue(count));
             var profile = Enum.Parse<Research.Specs.Profile>(file.Profile, ignoreCase: true);
             var live = RunPlan.Build(engine.Spec, profile, engine.Cache, file.Experiments.Count > 0 ? file.Experiments : null, file.Robustness);
+            if (parse.GetValue(queue))
+            {
+                var all = Worker.Resolve(file, live, 0, 1);
+                Research.Torch.TorchRuntime.SetThreads(all.Select(r => live.SpecOf(r).Threads).DefaultIfEmpty(1).Max());
+                AnsiConsole.MarkupLine($"[bold]Queue worker[/] {Environment.ProcessId} on {Markup.Escape(Environment.MachineName)}: {Words.Count(all.Count, "run")} in the plan, into {Markup.Escape(engine.Cache.Root)}");
+                var took = 0;
+                LiveProgress.Show(observer => took = RunQueue.Drain(engine, live, all, observer, cancel), keepFinished: true);
+                AnsiConsole.MarkupLine($"Queue worker {Environment.ProcessId} done: it took {Words.Count(took, "run")}; none is left untaken.");
+                return 0;
+            }
+            var (i, n) = Resolve(parse.GetValue(index), parse.GetValue(count));
             var share = Worker.Resolve(file, live, i, n);
             var threads = share.Select(r => live.SpecOf(r).Threads).DefaultIfEmpty(1).Max();
             var cores = parse.GetValue(parallel) ?? (int.TryParse(Environment.GetEnvironmentVariable("SLURM_CPUS_PER_TASK"), out var c) ? c : Environment.ProcessorCount) / threads;

@@ -15,7 +15,7 @@ namespace Research.Runs;
 /// </summary>
 public sealed class Engine
 {
-    readonly ConcurrentDictionary<string, Lazy<RunResult>> _inFlight = new();
+    readonly ConcurrentDictionary<string, Lazy<RunResult?>> _inFlight = new();
     readonly Trainer _trainer = new();
 
     public Engine(ResearchSpec spec, RepoPaths paths)
@@ -60,16 +60,28 @@ public sealed class Engine
         return new Engine(SpecLoader.Load(paths.Spec, assignments), paths);
     }
 
-    public RunResult Run(ExperimentSpec e, string model, int seed, IRunObserver? observer = null, CancellationToken cancel = default)
+    public RunResult Run(ExperimentSpec e, string model, int seed, IRunObserver? observer = null, CancellationToken cancel = default) =>
+        Run(e, model, seed, observer, cancel, wait: true)!;
+
+    /// <summary>
+    /// As <see cref="Run(ExperimentSpec, string, int, IRunObserver?, CancellationToken)"/>, but when another process
+    /// holds the run's lock (it is training it) returns null at once instead of waiting, so that a queue's worker
+    /// takes the next run (<see cref="RunQueue.Drain"/>).
+    /// </summary>
+    public RunResult? TryRun(ExperimentSpec e, string model, int seed, IRunObserver? observer = null, CancellationToken cancel = default) =>
+        Run(e, model, seed, observer, cancel, wait: false);
+
+    RunResult? Run(ExperimentSpec e, string model, int seed, IRunObserver? observer, CancellationToken cancel, bool wait)
     {
         var dataset = Spec.DatasetOf(e);
         var key = RunKey.For(e, dataset, model, seed);
         var path = Cache.PathOf(e.Id, model, seed, key);
-        var lazy = _inFlight.GetOrAdd(key, _ => new Lazy<RunResult>(() =>
+        var lazy = _inFlight.GetOrAdd(key, _ => new Lazy<RunResult?>(() =>
         {
             if (Cached() is { } cached) return cached;
-            // Another process may be training this very run: wait for it, then take its result.
-            using var runLock = RunLock.Acquire(path + ".lock", () => observer?.OnWaiting(e.Id, model, seed), cancel);
+            // Another process may be training this very run: wait for it, then take its result (or, not waiting, leave it to it).
+            using var runLock = wait ? RunLock.Acquire(path + ".lock", () => observer?.OnWaiting(e.Id, model, seed), cancel) : RunLock.TryAcquire(path + ".lock");
+            if (runLock is null) return null;
             if (Cached() is { } theirs) return theirs;
             var data = Data.Get(dataset, e.TrainSamples, e.TestSamples);
             var checkpoint = path + ".ckpt";
@@ -101,6 +113,11 @@ public sealed class Engine
         try
         {
             var result = lazy.Value;
+            if (result is null)
+            {
+                _inFlight.TryRemove(KeyValuePair.Create(key, lazy)); // left to another process: ask again next time
+                return null;
+            }
             observer?.OnFinished(result);
             return result;
         }

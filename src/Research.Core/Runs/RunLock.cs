@@ -47,5 +47,24 @@ public sealed class RunLock : IDisposable
         }
     }
 
+    /// <summary>The lock if no one else holds it, else null at once (a queue's worker then takes another run).</summary>
+    /// <param name="path">The lock file (created if missing).</param>
+    public static RunLock? TryAcquire(string path)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return new RunLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw StorageException.Writing(Path.GetDirectoryName(path)!, e, RepoPaths.CacheVariable);
+        }
+        catch (IOException) when (Directory.Exists(Path.GetDirectoryName(path)))
+        {
+            return null;
+        }
+    }
+
     public void Dispose() => _stream.Dispose();
 }

@@ -67,6 +67,29 @@ public static class Worker
     }
 }
 
+/// <summary>
+/// A queue over one plan that any number of processes sharing the run cache drain together (issue 16): each takes the
+/// longest run that is neither cached nor being trained (its lock is free), trains it, and takes the next, so every
+/// core stays busy until the last run, whatever the estimates said. <c>research reproduce</c> starts one worker
+/// process per core on it; <c>research worker --queue</c> is one of them.
+/// </summary>
+public static class RunQueue
+{
+    /// <summary>Trains, one at a time, every run of <paramref name="runs"/> (longest first) that no other process has taken; returns how many it trained.</summary>
+    public static int Drain(Engine engine, RunPlan plan, IReadOnlyList<PlannedRun> runs, IRunObserver? observer = null, CancellationToken cancel = default)
+    {
+        Worker.CheckCacheFolder(engine.Cache.Root);
+        int trained = 0;
+        foreach (var run in runs)
+        {
+            cancel.ThrowIfCancellationRequested();
+            if (engine.Cache.TryRead(run.CachePath) is not null) continue;
+            if (engine.TryRun(plan.SpecOf(run), run.Model, run.Seed, observer, cancel) is not null) trained++;
+        }
+        return trained;
+    }
+}
+
 /// <summary>Which share a worker takes: its flags, else the index variables of Slurm array jobs and Kubernetes Indexed Jobs.</summary>
 public static class ShareIndex
 {

@@ -57,6 +57,38 @@ public class RunPlanTests
         FluentActions.Invoking(() => PlanFile.Read(Path.Combine(dir, "nope.json"))).Should().Throw<FileNotFoundException>().WithMessage("*nope.json*research plan --json*");
     }
 
+    [Fact]
+    public void QueueWorkersTrainEveryRunOnceAndSkipARunAnotherHolds()
+    {
+        var dir = TestSpecs.TempDir();
+        var cache = Path.Combine(dir, "cache");
+        var seeds = "seeds: [1, 2, 3, 4, 5, 6]";
+        Engine Make() => TestSpecs.Engine(TestSpecs.Fit().Replace("seeds: [1, 2]", seeds), cache);
+        var (a, b) = (Make(), Make()); // two engines share nothing but the cache folder, as two processes
+        var plan = RunPlan.Build(a.Spec, Profile.Ci, a.Cache);
+        var runs = plan.Missing.ToList();
+        runs.Should().HaveCount(6);
+
+        // A run whose lock another process holds is left to it, not waited for.
+        var held = runs[0];
+        Directory.CreateDirectory(Path.GetDirectoryName(held.CachePath)!);
+        using (var other = RunLock.TryAcquire(held.CachePath + ".lock"))
+        {
+            other.Should().NotBeNull();
+            RunLock.TryAcquire(held.CachePath + ".lock").Should().BeNull("it is held");
+            a.TryRun(plan.SpecOf(held), held.Model, held.Seed, cancel: TestContext.Current.CancellationToken).Should().BeNull("another process is training it");
+        }
+
+        var cancel = TestContext.Current.CancellationToken;
+        var took = new int[2];
+        Parallel.Invoke(
+            () => took[0] = RunQueue.Drain(a, plan, runs, cancel: cancel),
+            () => took[1] = RunQueue.Drain(b, RunPlan.Build(b.Spec, Profile.Ci, b.Cache), runs, cancel: cancel));
+        runs.Should().OnlyContain(r => a.Cache.TryRead(r.CachePath) != null, "the queue is drained");
+        took.Sum().Should().BeInRange(6, 7, "each run is taken by one worker (one may find a run cached between its check and its lock)");
+        RunPlan.Build(a.Spec, Profile.Ci, a.Cache).Missing.Should().BeEmpty();
+    }
+
     [Theory]
     [InlineData(null, null, "7", "5", "10", null, 2, 10)]   // a Slurm array 5-14: task 7 is share 2
     [InlineData(null, null, "3", null, "4", null, 3, 4)]
