@@ -23,6 +23,9 @@ internal static class QueueRunner
         var missing = plan.Missing.ToList();
         if (missing.Count == 0) return 0;
         jobs = Math.Clamp(jobs, 1, missing.Count);
+        // The workers refuse a missing cache folder (on a cluster it means an unmounted share); here this process
+        // owns the folder, so it makes it, as a run in this process would.
+        Directory.CreateDirectory(engine.Cache.Root);
         var folder = Path.Combine(engine.Paths.Root, ".cache", "logs");
         Directory.CreateDirectory(folder);
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss");
@@ -104,7 +107,9 @@ internal static class QueueRunner
                 if (!done.Contains(r) && File.Exists(r.CachePath)) done.Add(r);
             double expectedDone = done.Sum(r => r.Seconds);
             fraction = total > 0 ? expectedDone / total : (double)done.Count / runs.Count;
-            var training = runs.Where(r => !done.Contains(r) && File.Exists(r.CachePath + ".lock")).Select(r => r.Name).ToList();
+            // A run's name with the first setting that needs it (as_written, harness, …): variants train alike-named runs.
+            var training = runs.Where(r => !done.Contains(r) && File.Exists(r.CachePath + ".lock"))
+                .Select(r => r.Settings.Count > 0 ? $"{r.Name} ({r.Settings[0]})" : r.Name).ToList();
             var left = fraction > 0.02 ? TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds * (1 - fraction) / fraction) : (TimeSpan?)null;
             return $"{done.Count}/{runs.Count} runs" + (training.Count > 0 ? $" · training {string.Join(", ", training)}" : "") +
                    (left is { } l ? $" · about {PlanCommand.Duration(l.TotalSeconds)} left" : "");
