@@ -24,13 +24,15 @@ public class MemoryTests
     }
 
     /// <summary>
-    /// Native growth allowed over the 800 steps after the first two epochs. Measured: 0–3 MB with the
+    /// Native growth allowed over the five epochs after the first, besides one step. Measured: 0–3 MB with the
     /// project's optimizer; ~20 MB per 200 steps when it still passed bare doubles as Scalars; 260–570 MB
     /// per 200 steps with TorchSharp's Adam. The tuned allocator (<see cref="NativeAllocator"/>) keeps up
     /// to 256 MB of freed heap, which fills once: +41 MB from epoch 1 to 2, then flat to the megabyte; with
-    /// zero-filled allocations (issue 13) the same one step (+39 MB) came at epoch 3 in one run of four. So
-    /// the last three epochs must be flat within <see cref="BoundBytes"/> (a 20 MB-per-epoch leak grows
-    /// 60 MB there), and everything after the first epoch within <see cref="OneFillBytes"/>.
+    /// zero-filled allocations (issue 13) the same one step (+39 MB) came at epoch 3 in one run of four, and
+    /// at epoch 4 in a CI run of 2026-12-04 (505, 505, 505, 543, 543, 543 MB). So the epoch-to-epoch growth,
+    /// less its largest single step, must stay within <see cref="BoundBytes"/> (a 20 MB-per-epoch leak grows
+    /// 80 MB there), and everything after the first epoch within <see cref="OneFillBytes"/>, which bounds
+    /// that one step.
     /// </summary>
     const long BoundBytes = 16L << 20;
     const long OneFillBytes = 64L << 20;
@@ -73,13 +75,14 @@ public class MemoryTests
         probe.AfterEpoch.Select(p => p.LiveTensors).Distinct().Should().ContainSingle("live tensors must not accumulate across epochs");
         // Native memory = resident minus the managed heap the GC has committed (which it sizes as it likes).
         var native = probe.AfterEpoch.Select(p => p.Resident - p.Managed).ToList();
-        var late = native.Skip(3).Max() - native[2];
+        var steps = native.Zip(native.Skip(1), (before, after) => after - before).ToList();
+        var besidesOneStep = steps.Where(d => d > 0).Sum() - Math.Max(0, steps.Max());
         var afterFirst = native.Skip(1).Max() - native[0];
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"native MB after each 200-step epoch: {string.Join(", ", native.Select(n => n >> 20))}; live tensors {probe.AfterEpoch[0].LiveTensors}");
         var seen = $"native memory (resident − managed) after epochs 1–6 was {string.Join(", ", native.Select(n => $"{n >> 20} MB"))}; " +
                    $"resident {string.Join(", ", probe.AfterEpoch.Select(p => $"{p.Resident >> 20} MB"))}";
-        late.Should().BeLessThan(BoundBytes, "the last three epochs must be flat: " + seen);
+        besidesOneStep.Should().BeLessThan(BoundBytes, "apart from the allocator's one fill, memory must stay flat from epoch to epoch: " + seen);
         afterFirst.Should().BeLessThan(OneFillBytes, "after the first epoch only the allocator's kept heap may fill, once: " + seen);
     }
 }
