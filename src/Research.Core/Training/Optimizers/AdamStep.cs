@@ -60,14 +60,16 @@ public sealed class AdamStep : OptimizerStep
     {
         writer.Write(_t);
         using var scope = NewDisposeScope();
-        foreach (var t in PerParameter(_m).Concat(PerParameter(_v))) writer.WriteTensor(t);
+        foreach (var state in new[] { _m, _v })
+            for (int i = 0; i < Parameters.Count; i++) writer.WriteTensor(PerParameter(state, i));
     }
 
     public override void Load(BinaryReader reader)
     {
         _t = reader.ReadInt32();
         using var scope = NewDisposeScope();
-        foreach (var t in PerParameter(_m).Concat(PerParameter(_v))) reader.ReadTensorInto(t);
+        foreach (var state in new[] { _m, _v })
+            for (int i = 0; i < Parameters.Count; i++) reader.ReadTensorInto(PerParameter(state, i));
     }
 
     public override void Dispose()

@@ -33,12 +33,15 @@ public abstract class OptimizerStep : IDisposable
     // The gradient of target i: the flat gradient buffer, or the parameter's own.
     Tensor? GradientOf(int i) => _flat is null ? Parameters[i].grad : _flat.Grad;
 
+    /// <summary>Which target holds parameter <paramref name="i"/>: the flat buffer (0), or its own.</summary>
+    protected int TargetOf(int i) => _flat is null ? i : 0;
+
     /// <summary>
-    /// A buffer laid out as <see cref="Targets"/> (one entry per target), seen per parameter: the slices of the
-    /// flat buffer (views, owned by the caller's dispose scope), or the entries themselves.
+    /// Parameter <paramref name="i"/>'s part of a buffer laid out as <see cref="Targets"/> (one entry per target): its
+    /// slice of the flat buffer (a view, owned by the caller's dispose scope), or its own entry.
     /// </summary>
-    protected IEnumerable<Tensor> PerParameter(IReadOnlyList<Tensor> state) =>
-        _flat is null ? state : Parameters.Select((p, i) => _flat.Slice(state[0], i, p.shape));
+    protected Tensor PerParameter(IReadOnlyList<Tensor> state, int i) =>
+        _flat is null ? state[i] : _flat.Slice(state[0], i, Parameters[i].shape);
 
     public static OptimizerStep Create(OptimizerSpec spec, IEnumerable<Parameter> parameters)
     {

@@ -44,14 +44,12 @@ public sealed class SgdStep : OptimizerStep
     public override void Save(BinaryWriter writer)
     {
         using var scope = NewDisposeScope();
-        // Flat: all buffers exist or none does; per parameter: each on its own.
-        var perParameter = Targets.Count == Parameters.Count ? _buffers.ToList()
-            : _buffers[0] is null ? new Tensor?[Parameters.Count].ToList() : PerParameter(_buffers!).ToList<Tensor?>();
         for (int i = 0; i < Parameters.Count; i++)
         {
-            var b = perParameter[i];
-            writer.Write(b is not null);
-            if (b is not null) writer.WriteTensor(b);
+            // A momentum buffer starts with the first gradient: flat, all exist or none does; else each on its own.
+            bool has = _buffers[TargetOf(i)] is not null;
+            writer.Write(has);
+            if (has) writer.WriteTensor(PerParameter(_buffers!, i));
         }
     }
 
@@ -61,9 +59,8 @@ public sealed class SgdStep : OptimizerStep
         for (int i = 0; i < Parameters.Count; i++)
         {
             if (!reader.ReadBoolean()) continue;
-            var target = Targets.Count == Parameters.Count ? i : 0;
-            _buffers[target] ??= zeros_like(Targets[target]).DetachFromDisposeScope();
-            reader.ReadTensorInto(PerParameter(_buffers!).ElementAt(i));
+            _buffers[TargetOf(i)] ??= zeros_like(Targets[TargetOf(i)]).DetachFromDisposeScope();
+            reader.ReadTensorInto(PerParameter(_buffers!, i));
         }
     }
 
