@@ -10,7 +10,7 @@ internal static class FailureLog
     public static string Write(Exception e)
     {
         string folder;
-        try { folder = Path.Combine(RepoPaths.Discover().Root, ".cache", "logs"); }
+        try { folder = RepoPaths.Discover().Logs; }
         catch (FileNotFoundException) { folder = Path.Combine(Path.GetTempPath(), "research-logs"); }
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"failure-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.log");

@@ -16,17 +16,16 @@ namespace Research.Cli.Commands;
 /// </summary>
 internal static class QueueRunner
 {
-    /// <returns>How many runs the workers trained.</returns>
-    public static int Run(Engine engine, Research.Specs.Profile profile, bool robustness, int jobs, CancellationToken cancel)
+    public static void Run(Engine engine, Research.Specs.Profile profile, bool robustness, int jobs, CancellationToken cancel)
     {
         var plan = RunPlan.Build(engine.Spec, profile, engine.Cache, robustness: robustness);
         var missing = plan.Missing.ToList();
-        if (missing.Count == 0) return 0;
+        if (missing.Count == 0) return;
         jobs = Math.Clamp(jobs, 1, missing.Count);
         // The workers refuse a missing cache folder (on a cluster it means an unmounted share); here this process
         // owns the folder, so it makes it, as a run in this process would.
         Directory.CreateDirectory(engine.Cache.Root);
-        var folder = Path.Combine(engine.Paths.Root, ".cache", "logs");
+        var folder = engine.Paths.Logs;
         Directory.CreateDirectory(folder);
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss");
         var planPath = Path.Combine(folder, $"reproduce-{stamp}.plan.json");
@@ -38,7 +37,7 @@ internal static class QueueRunner
         using var stop = cancel.Register(() => { foreach (var w in workers) Kill(w.Process); });
         try
         {
-            Follow(missing, workers, jobs, cancel);
+            Follow(missing, workers, cancel);
         }
         finally
         {
@@ -49,7 +48,6 @@ internal static class QueueRunner
         if (failed.Count > 0)
             throw new QueueFailedException(
                 $"{Words.Count(failed.Count, "worker")} of the queue failed (exit code {failed[0].Process.ExitCode}); see {failed[0].Log}. Finished runs are cached: run reproduce again to train the rest.");
-        return missing.Count(r => File.Exists(r.CachePath));
     }
 
     sealed record WorkerProcess(Process Process, string Log);
@@ -71,8 +69,6 @@ internal static class QueueRunner
         });
         Pipe(process.StandardOutput);
         Pipe(process.StandardError);
-        process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => { lock (writer) writer.Flush(); };
         return new WorkerProcess(process, log);
     }
 
@@ -96,7 +92,7 @@ internal static class QueueRunner
     }
 
     /// <summary>Until every worker has exited: runs done (from the cache), the runs in training (their locks) and the time left.</summary>
-    static void Follow(IReadOnlyList<PlannedRun> runs, IReadOnlyList<WorkerProcess> workers, int jobs, CancellationToken cancel)
+    static void Follow(IReadOnlyList<PlannedRun> runs, IReadOnlyList<WorkerProcess> workers, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         double total = runs.Sum(r => r.Seconds);

@@ -39,10 +39,11 @@ internal static class WorkerCommand
             var file = PlanFile.Read(parse.GetValue(plan)!.FullName);
             var profile = Enum.Parse<Research.Specs.Profile>(file.Profile, ignoreCase: true);
             var live = RunPlan.Build(engine.Spec, profile, engine.Cache, file.Experiments.Count > 0 ? file.Experiments : null, file.Robustness);
+            int ThreadsOf(IReadOnlyList<PlannedRun> runs) => runs.Select(r => live.SpecOf(r).Threads).DefaultIfEmpty(1).Max();
             if (parse.GetValue(queue))
             {
                 var all = Worker.Resolve(file, live, 0, 1);
-                Research.Torch.TorchRuntime.SetThreads(all.Select(r => live.SpecOf(r).Threads).DefaultIfEmpty(1).Max());
+                Research.Torch.TorchRuntime.SetThreads(ThreadsOf(all));
                 AnsiConsole.MarkupLine($"[bold]Queue worker[/] {Environment.ProcessId} on {Markup.Escape(Environment.MachineName)}: {Words.Count(all.Count, "run")} in the plan, into {Markup.Escape(engine.Cache.Root)}");
                 var took = 0;
                 LiveProgress.Show(observer => took = RunQueue.Drain(engine, live, all, observer, cancel), keepFinished: true);
@@ -51,7 +52,7 @@ internal static class WorkerCommand
             }
             var (i, n) = Resolve(parse.GetValue(index), parse.GetValue(count));
             var share = Worker.Resolve(file, live, i, n);
-            var threads = share.Select(r => live.SpecOf(r).Threads).DefaultIfEmpty(1).Max();
+            var threads = ThreadsOf(share);
             var cores = parse.GetValue(parallel) ?? (int.TryParse(Environment.GetEnvironmentVariable("SLURM_CPUS_PER_TASK"), out var c) ? c : Environment.ProcessorCount) / threads;
             AnsiConsole.MarkupLine($"[bold]Worker {i} of {n}[/] on {Markup.Escape(Environment.MachineName)}: {Words.Count(share.Count, "run")} of the plan's {file.Runs.Count(r => !r.Cached)} " +
                                    $"({PlanCommand.Duration(share.Sum(r => r.Seconds))} expected), {Words.Count(Math.Max(1, cores), "run")} at a time, into {Markup.Escape(engine.Cache.Root)}");

@@ -16,6 +16,8 @@ public sealed record RepoPaths(string Root, string? CacheRoot = null)
     /// <summary>The run cache: the given folder, else $RESEARCH_CACHE, else .cache/runs.</summary>
     public string Cache => CacheRoot
         ?? (Environment.GetEnvironmentVariable(CacheVariable) is { Length: > 0 } c ? c : Path.Combine(Root, ".cache", "runs"));
+    /// <summary>Failure logs and the logs of reproduce's queue workers: .cache/logs.</summary>
+    public string Logs => Path.Combine(Root, ".cache", "logs");
     public string Baselines => Path.Combine(Root, "baselines");
     public string Reports => Path.Combine(Root, "reports");
 

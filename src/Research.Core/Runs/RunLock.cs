@@ -18,25 +18,13 @@ public sealed class RunLock : IDisposable
     /// <param name="cancel">Stops waiting.</param>
     public static RunLock Acquire(string path, Action? onWait = null, CancellationToken cancel = default)
     {
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw StorageException.Writing(Path.GetDirectoryName(path)!, e, RepoPaths.CacheVariable);
-        }
+        CreateFolder(path);
         var waited = false;
         while (true)
         {
             try
             {
-                // FileShare.None is an exclusive advisory lock (flock) on Unix.
-                return new RunLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
-            }
-            catch (UnauthorizedAccessException e)
-            {
-                throw StorageException.Writing(Path.GetDirectoryName(path)!, e, RepoPaths.CacheVariable);
+                return Open(path);
             }
             catch (IOException) when (!cancel.IsCancellationRequested && Directory.Exists(Path.GetDirectoryName(path)))
             {
@@ -51,18 +39,40 @@ public sealed class RunLock : IDisposable
     /// <param name="path">The lock file (created if missing).</param>
     public static RunLock? TryAcquire(string path)
     {
+        CreateFolder(path);
+        try
+        {
+            return Open(path);
+        }
+        catch (IOException) when (Directory.Exists(Path.GetDirectoryName(path)))
+        {
+            return null;
+        }
+    }
+
+    static void CreateFolder(string path)
+    {
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw StorageException.Writing(Path.GetDirectoryName(path)!, e, RepoPaths.CacheVariable);
+        }
+    }
+
+    /// <summary>Opens the lock file exclusively; an IOException when another holder has it.</summary>
+    static RunLock Open(string path)
+    {
+        try
+        {
+            // FileShare.None is an exclusive advisory lock (flock) on Unix.
             return new RunLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
         }
         catch (UnauthorizedAccessException e)
         {
             throw StorageException.Writing(Path.GetDirectoryName(path)!, e, RepoPaths.CacheVariable);
-        }
-        catch (IOException) when (Directory.Exists(Path.GetDirectoryName(path)))
-        {
-            return null;
         }
     }
 
