@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Research.Specs;
 using Research.Torch;
+using Research.Models;
 using Research.Training.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -23,21 +24,15 @@ public static class StepBreakdown
         TorchRuntime.SetThreads(1);
         manual_seed(0);
         using var scope = NewDisposeScope();
-        var layers = new nn.Module<Tensor, Tensor>[]
-        {
-            nn.Conv2d(1, 16, 4), nn.ReLU(), nn.MaxPool2d(2, 2),
-            nn.Conv2d(16, 4, 4), nn.ReLU(), nn.MaxPool2d(2, 2),
-            nn.Dropout(0.25), nn.Flatten(),
-            nn.Linear(64, 150), nn.ReLU(), nn.Linear(150, 90), nn.ReLU(), nn.Linear(90, 10),
-        };
+        var layers = Cnn1(conv => conv, poolFirst: false);
         string[] names = ["conv 1→16 k4", "relu", "maxpool", "conv 16→4 k4", "relu", "maxpool", "dropout 0.25", "flatten",
                           "dense 64→150", "relu", "dense 150→90", "relu", "dense 90→10"];
         var model = nn.Sequential(layers.Select((l, i) => ($"{i}", l)).ToArray());
         model.train();
         var parameters = model.parameters().ToList();
-        using var adam = new AdamStep(new OptimizerSpec { Kind = OptimizerKind.Adam, Lr = 1e-4, WeightDecay = 1e-4 }, parameters);
+        using var adam = Adam(model, flat: true);
         var x = rand(Batch, 1, 28, 28);
-        if (channelsLast) x = x.as_strided(x.shape, [784, 1, 28, 1]); // one channel: the same bytes, restrided
+        if (channelsLast) x = SpecModel.ChannelsLast(x);
         var y = randint(0, 10, [Batch]);
 
         var rows = new List<(string Part, double Ms)>();
@@ -127,23 +122,12 @@ public static class StepBreakdown
             ("channels-last, oneDNN off", c => c, false, true, true, false),
             ("channels-last, max-pool before ReLU (the engine)", c => c, true, true, true, true),
         };
-        // One input channel: NCHW and NHWC are the same bytes, so channels-last is a restride, not a copy.
-        var xLast = x.as_strided(x.shape, [x.shape[1] * x.shape[2] * x.shape[3], 1, x.shape[3] * x.shape[1], x.shape[1]]);
+        var xLast = SpecModel.ChannelsLast(x);
         var built = levers.Select(l =>
         {
             manual_seed(0);
-            nn.Module<Tensor, Tensor>[] Block(int input, int output) => l.PoolFirst
-                ? [l.Conv(nn.Conv2d(input, output, 4)), nn.MaxPool2d(2, 2), nn.ReLU()]
-                : [l.Conv(nn.Conv2d(input, output, 4)), nn.ReLU(), nn.MaxPool2d(2, 2)];
-            nn.Module<Tensor, Tensor>[] layers =
-            [
-                ..Block(1, 16), ..Block(16, 4),
-                nn.Dropout(0.25), nn.Flatten(),
-                nn.Linear(64, 150), nn.ReLU(), nn.Linear(150, 90), nn.ReLU(), nn.Linear(90, 10),
-            ];
-            var model = nn.Sequential(layers.Select((m, i) => ($"{i}", m)).ToArray());
-            var adam = new AdamStep(new OptimizerSpec { Kind = OptimizerKind.Adam, Lr = 1e-4, WeightDecay = 1e-4 }, model.parameters().ToList(), l.Flat);
-            return (model, adam);
+            var model = nn.Sequential(Cnn1(l.Conv, l.PoolFirst).Select((m, i) => ($"{i}", m)).ToArray());
+            return (model, adam: Adam(model, l.Flat));
         }).ToList();
         var samples = levers.Select(_ => new List<double>()).ToList();
         for (int round = 0; round < 6; round++)
@@ -171,4 +155,21 @@ public static class StepBreakdown
             Console.WriteLine($"{levers[i].Name,-52} {sorted[sorted.Count / 2],8:F3}");
         }
     }
+
+    /// <summary>CNN-1's layers, each convolution passed through <paramref name="conv"/>, the max-pools before or after their ReLUs.</summary>
+    static nn.Module<Tensor, Tensor>[] Cnn1(Func<nn.Module<Tensor, Tensor>, nn.Module<Tensor, Tensor>> conv, bool poolFirst)
+    {
+        nn.Module<Tensor, Tensor>[] Block(int input, int output) => poolFirst
+            ? [conv(nn.Conv2d(input, output, 4)), nn.MaxPool2d(2, 2), nn.ReLU()]
+            : [conv(nn.Conv2d(input, output, 4)), nn.ReLU(), nn.MaxPool2d(2, 2)];
+        return
+        [
+            ..Block(1, 16), ..Block(16, 4),
+            nn.Dropout(0.25), nn.Flatten(),
+            nn.Linear(64, 150), nn.ReLU(), nn.Linear(150, 90), nn.ReLU(), nn.Linear(90, 10),
+        ];
+    }
+
+    static AdamStep Adam(nn.Module model, bool flat) =>
+        new(new OptimizerSpec { Kind = OptimizerKind.Adam, Lr = 1e-4, WeightDecay = 1e-4 }, model.parameters().ToList(), flat);
 }

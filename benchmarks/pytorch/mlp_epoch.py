@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The PyTorch peer of TrainingBenchmarks.MlpEpoch: one epoch of the §2.1 MLP (784-500-10, 60,000
 synthetic MNIST-shaped samples, batch 64, Adam lr 4e-4 with weight decay 1e-4, cross-entropy), written
-the fast way (data as one contiguous tensor, batches as views of a pre-shuffled copy, no host
+through the peers' one epoch loop (epochs.py: batches as views of a pre-shuffled copy, no host
 synchronisation per step), plus the 64x784 · 784x500 matrix-multiply rate, on the same thread count.
 
 Run with Debian's PyTorch (apt-get install python3-torch):  /usr/bin/python3 benchmarks/pytorch/mlp_epoch.py [--threads 1] [--repeats 5]
@@ -9,6 +9,7 @@ Prints one JSON line: {"torch": ..., "threads": ..., "epoch_seconds": [...], "ep
 """
 import argparse, json, time
 import torch
+from epochs import time_epochs
 
 parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
 parser.add_argument("--threads", type=int, default=1)
@@ -27,26 +28,6 @@ n = 60_000
 x, y = torch.rand(n, 1, 28, 28), torch.randint(0, 10, (n,))
 model = torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(784, 500), torch.nn.ReLU(), torch.nn.Linear(500, 10))
 optimizer = torch.optim.Adam(model.parameters(), lr=4e-4, weight_decay=1e-4)
-loss_fn = torch.nn.CrossEntropyLoss()
-
-def epoch():
-    order = torch.randperm(n)
-    xs, ys = x[order], y[order]            # one shuffled copy; batches are views of it
-    total = torch.zeros(())
-    for start in range(0, n, 64):
-        xb, yb = xs[start:start + 64], ys[start:start + 64]
-        optimizer.zero_grad(set_to_none=False)
-        loss = loss_fn(model(xb), yb)
-        loss.backward()
-        optimizer.step()
-        total += loss.detach() * xb.shape[0]
-    return (total / n).item()              # one host read per epoch
-
-epoch()                                     # warm-up
-times = []
-for _ in range(args.repeats):
-    start = time.perf_counter()
-    epoch()
-    times.append(time.perf_counter() - start)
+times = time_epochs(model, optimizer, x, y, args.repeats)
 print(json.dumps({"torch": torch.__version__, "threads": args.threads, "epoch_seconds": times,
                   "epoch_seconds_best": min(times), "epoch_seconds_mean": sum(times) / len(times), "matmul_gflops": matmul / 1e9}))
