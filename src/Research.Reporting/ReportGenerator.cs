@@ -37,6 +37,9 @@ public static class ReportGenerator
 {
     public const string MarkdownFile = "REPORT.md", HtmlFile = "report.html", FigureFolder = "figures";
 
+    /// <summary>The appendix: every experiment's settings with their sources, and its resolved spec.</summary>
+    public const string AppendixFile = Sections.AppendixSection.MarkdownFile, AppendixHtmlFile = Sections.AppendixSection.HtmlFile;
+
     /// <summary>The report being reproduced.</summary>
     public const string DefaultSource = "hw1-report.md";
 
@@ -72,11 +75,14 @@ public static class ReportGenerator
             FigureRenderer.SavePng(figure, Path.Combine(figureFolder, figure.FileName));
         RemoveStaleFigures(figureFolder, figures);
 
+        byte[] Image(string source) => File.ReadAllBytes(Path.Combine(folder, source));
         var document = ReportBuilder.Build(data);
         AtomicFile.Write(Path.Combine(folder, MarkdownFile), Encoding.UTF8.GetBytes(MarkdownWriter.Write(document)));
-        var html = HtmlWriter.Write(document, source => File.ReadAllBytes(Path.Combine(folder, source)));
-        AtomicFile.Write(Path.Combine(folder, HtmlFile), Encoding.UTF8.GetBytes(html));
-        return [MarkdownFile, HtmlFile, .. figures.Select(f => $"{FigureFolder}/{f.FileName}")];
+        AtomicFile.Write(Path.Combine(folder, HtmlFile), Encoding.UTF8.GetBytes(HtmlWriter.Write(document, Image, ReportBuilder.HtmlLink)));
+        var appendix = ReportBuilder.BuildAppendix(data);
+        AtomicFile.Write(Path.Combine(folder, AppendixFile), Encoding.UTF8.GetBytes(MarkdownWriter.Write(appendix)));
+        AtomicFile.Write(Path.Combine(folder, AppendixHtmlFile), Encoding.UTF8.GetBytes(HtmlWriter.Write(appendix, Image, ReportBuilder.HtmlLink)));
+        return [AppendixFile, MarkdownFile, AppendixHtmlFile, HtmlFile, .. figures.Select(f => $"{FigureFolder}/{f.FileName}")];
     }
 
     /// <summary>A figure file no longer drawn (its figure was removed or renumbered) would be mistaken for a current one.</summary>

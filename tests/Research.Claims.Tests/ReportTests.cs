@@ -43,6 +43,7 @@ public sealed partial class ReportTests(ClaimSession session)
         var spec = session.Engine.Spec;
         var md = File.ReadAllText(report.Markdown);
         var html = File.ReadAllText(report.Html);
+        var appendix = File.ReadAllText(Path.Combine(folder.Path, ReportGenerator.AppendixFile));
 
         var summary = Part(md, "<a id=\"summary\"></a>");
         foreach (var claim in spec.Claims.Values)
@@ -63,11 +64,11 @@ public sealed partial class ReportTests(ClaimSession session)
         {
             md.Should().Contain($"![Figure {figure.Number}: {figure.Caption}](figures/fig-{figure.Number:00}.png)",
                 $"figure {figure.Number} of experiments.yaml is shown with the report's number and caption");
-            md.Should().Contain($"[Figure {figure.Number}](#fig-{figure.Number:00})", "the index of figures lists it");
+            appendix.Should().Contain($"[Figure {figure.Number}](REPORT.md#fig-{figure.Number:00})", "the appendix's index of figures lists it");
         }
 
-        html.Should().NotContainAny(["src=\"http", "href=\"http", "<link", "<script", "url(", "@import"],
-            "report.html is self-contained: it loads nothing from anywhere");
+        html.Should().NotContainAny(["src=\"http", "href=\"http", "<link", "<script src", "url(", "@import", "fetch(", "XMLHttpRequest", "import("],
+            "report.html is self-contained: it loads nothing from anywhere (its scripts are inline)");
         Regex.Matches(html, "<img src=\"data:image/png;base64,").Count.Should().Be(declared.Count, "every figure is embedded");
         Regex.Matches(html, "<img ").Count.Should().Be(declared.Count);
 
@@ -76,6 +77,31 @@ public sealed partial class ReportTests(ClaimSession session)
             text.EnumerateRunes().Where(r => r.Value is >= 0x1F000 or 0xFE0F or 0x2705 or 0x274C or 0x2754).Select(r => r.ToString())
                 .Should().BeEmpty("the report uses text marks (✓ ✗ ⚠), not emoji");
         md.Should().Contain("✓ holds");
+    }
+
+    [Fact]
+    public void TheReportLeadsWithTheHeadlineAndEveryClaimThatDoesNotHoldAndLeavesTheSpecsToTheAppendix()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        using var folder = new TempFolder();
+        var report = ReportGenerator.Generate(session.Reproduction, session.Profile, folder.Path, cancel: cancel);
+        var lines = File.ReadAllLines(report.Markdown);
+        lines.Length.Should().BeLessThan(800, "REPORT.md is read by people; the resolved specs are in APPENDIX.md (issue 18)");
+
+        var headings = lines.Where(l => l.StartsWith('#')).ToList();
+        headings[1].Should().Contain("id=\"deviations\"", "right after the title and the headline come the claims that do not hold");
+        var deviations = Part(string.Join('\n', lines), "<a id=\"deviations\"></a>");
+        foreach (var c in report.Data.Claims.Where(c => c.Verdict != Research.Specs.Verdict.Holds))
+            deviations.Split('\n').Should().ContainSingle(l => l.Contains($"[{c.Claim.Id}](#claim-{c.Claim.Id})"), $"{c.Claim.Id} does not hold: one line");
+        lines.Should().NotContain(l => l.StartsWith("```json"), "the resolved specs are in the appendix");
+
+        var appendix = File.ReadAllText(Path.Combine(folder.Path, ReportGenerator.AppendixFile));
+        foreach (var e in report.Data.Experiments)
+        {
+            appendix.Should().Contain($"<a id=\"spec-{e.Experiment.Id}\"></a>").And.Contain($"\"id\": \"{e.Experiment.Id}\"");
+            string.Join('\n', lines).Should().Contain($"(APPENDIX.md#spec-{e.Experiment.Id})", $"§{e.Experiment.Section} links to its entry in the appendix");
+        }
+        File.ReadAllText(report.Html).Should().Contain("href=\"appendix.html#spec-", "the HTML page links to the appendix's HTML page");
     }
 
     [Fact]

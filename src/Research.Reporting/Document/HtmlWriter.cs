@@ -5,46 +5,53 @@ namespace Research.Reporting.Document;
 
 /// <summary>
 /// Renders a <see cref="ReportDocument"/> as one self-contained HTML page: inline CSS, images embedded as
-/// base64 data URIs, no scripts, fonts or other resources fetched from anywhere. Output depends only on
+/// base64 data URIs, inline scripts only (table filters, interactive figures), no fonts or other resources
+/// fetched from anywhere. Output depends only on
 /// the document and the image bytes ("\n" line ends).
 /// </summary>
 public static class HtmlWriter
 {
     /// <param name="document">The report.</param>
     /// <param name="image">The PNG bytes of an <see cref="Image.Source"/> (a path relative to the report).</param>
-    public static string Write(ReportDocument document, Func<string, byte[]> image)
+    /// <param name="link">Maps a link's target as the document names it (e.g. another Markdown file) to the page's (null: unchanged).</param>
+    public static string Write(ReportDocument document, Func<string, byte[]> image, Func<string, string>? link = null)
     {
+        link ??= t => t;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(Encode(document.Title)).Append("</title>\n")
             .Append("<style>\n").Append(Css).Append("\n</style>\n</head>\n<body>\n<main>\n");
-        foreach (var block in document.Blocks) Write(html, block, image);
-        html.Append("</main>\n</body>\n</html>\n");
+        foreach (var block in document.Blocks) Write(html, block, image, link);
+        html.Append("</main>\n");
+        if (document.Blocks.OfType<Table>().Any(t => t.Filters is not null)) html.Append("<script>\n").Append(TableScript).Append("\n</script>\n");
+        html.Append("</body>\n</html>\n");
         return html.ToString();
     }
 
-    static void Write(StringBuilder html, Block block, Func<string, byte[]> image)
+    static void Write(StringBuilder html, Block block, Func<string, byte[]> image, Func<string, string> link)
     {
         switch (block)
         {
             case Heading h:
                 var level = h.Level.ToString(CultureInfo.InvariantCulture);
-                html.Append("<h").Append(level).Append(Id(h.Id)).Append('>').Append(Inline(h.Text)).Append("</h").Append(level).Append(">\n");
+                html.Append("<h").Append(level).Append(Id(h.Id)).Append('>').Append(Inline(h.Text, link)).Append("</h").Append(level).Append(">\n");
                 break;
             case Paragraph p:
-                html.Append("<p>").Append(Inline(p.Text)).Append("</p>\n");
+                html.Append("<p>").Append(Inline(p.Text, link)).Append("</p>\n");
                 break;
             case Quote q:
-                html.Append("<blockquote>").Append(Inline(q.Text)).Append("</blockquote>\n");
+                html.Append("<blockquote>").Append(Inline(q.Text, link)).Append("</blockquote>\n");
                 break;
             case BulletList list:
                 html.Append("<ul>\n");
-                foreach (var item in list.Items) html.Append("<li>").Append(Inline(item)).Append("</li>\n");
+                foreach (var item in list.Items) html.Append("<li>").Append(Inline(item, link)).Append("</li>\n");
                 html.Append("</ul>\n");
                 break;
             case Table t:
-                html.Append("<div class=\"table\"><table>\n<thead><tr>");
+                html.Append(t.Filters is { } filters
+                    ? $"<div class=\"table\" data-filters=\"{string.Join(",", filters.Select(f => f.ToString(CultureInfo.InvariantCulture)))}\"><table>\n<thead><tr>"
+                    : "<div class=\"table\"><table>\n<thead><tr>");
                 for (int i = 0; i < t.Header.Count; i++)
                     html.Append("<th").Append(Numeric(t, i)).Append('>').Append(Encode(t.Header[i])).Append("</th>");
                 html.Append("</tr></thead>\n<tbody>\n");
@@ -52,7 +59,7 @@ public static class HtmlWriter
                 {
                     html.Append("<tr>");
                     for (int i = 0; i < row.Count; i++)
-                        html.Append("<td").Append(Numeric(t, i)).Append('>').Append(Inline(row[i])).Append("</td>");
+                        html.Append("<td").Append(Numeric(t, i)).Append('>').Append(Inline(row[i], link)).Append("</td>");
                     html.Append("</tr>\n");
                 }
                 html.Append("</tbody>\n</table></div>\n");
@@ -60,7 +67,7 @@ public static class HtmlWriter
             case Image img:
                 html.Append("<figure").Append(Id(img.Id)).Append(">\n<img src=\"data:image/png;base64,")
                     .Append(Convert.ToBase64String(image(img.Source))).Append("\" alt=\"").Append(Encode(img.AltText)).Append("\">\n")
-                    .Append("<figcaption>").Append(Inline(img.Caption)).Append("</figcaption>\n</figure>\n");
+                    .Append("<figcaption>").Append(Inline(img.Caption, link)).Append("</figcaption>\n</figure>\n");
                 break;
             case Details d:
                 html.Append("<details>\n<summary>").Append(Encode(d.Summary)).Append("</summary>\n");
@@ -77,7 +84,7 @@ public static class HtmlWriter
         }
     }
 
-    static string Inline(Line line)
+    static string Inline(Line line, Func<string, string> link)
     {
         var html = new StringBuilder();
         foreach (var s in line.Spans)
@@ -87,7 +94,7 @@ public static class HtmlWriter
                 SpanKind.Bold => $"<strong>{Encode(s.Text)}</strong>",
                 SpanKind.Italic => $"<em>{Encode(s.Text)}</em>",
                 SpanKind.Code => $"<code>{Encode(s.Text)}</code>",
-                SpanKind.Link => $"<a href=\"{Encode(s.Target!)}\">{Encode(s.Text)}</a>",
+                SpanKind.Link => $"<a href=\"{Encode(link(s.Target!))}\">{Encode(s.Text)}</a>",
                 SpanKind.Break => "<br>",
                 SpanKind.Badge => $"<span class=\"badge {Encode(s.Target ?? "")}\">{Encode(s.Text)}</span>",
                 _ => throw new ArgumentOutOfRangeException(nameof(line)),
@@ -102,6 +109,42 @@ public static class HtmlWriter
     /// <summary>HTML-encodes text; non-ASCII characters (π, ±, ✓) stay themselves, the page being UTF-8.</summary>
     static string Encode(string text) =>
         text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
+
+    /// <summary>
+    /// Filters (one drop-down per filter column, its values read from the cells) and sorting (click a header) for
+    /// tables with <see cref="Table.Filters"/>. Plain DOM code in the page, so it works offline.
+    /// </summary>
+    const string TableScript = """
+        document.querySelectorAll('div.table[data-filters]').forEach(box => {
+          const table = box.querySelector('table'), body = table.tBodies[0], rows = [...body.rows];
+          const heads = [...table.tHead.rows[0].cells], bar = document.createElement('div'), picks = [];
+          bar.className = 'filters';
+          box.dataset.filters.split(',').map(Number).forEach(col => {
+            const label = document.createElement('label'), select = document.createElement('select');
+            label.textContent = heads[col].textContent + ' ';
+            select.add(new Option('all', ''));
+            [...new Set(rows.map(r => r.cells[col].textContent.trim()))].sort().forEach(v => select.add(new Option(v, v)));
+            select.addEventListener('change', apply);
+            label.append(select); bar.append(label); picks.push([col, select]);
+          });
+          const count = document.createElement('span'); bar.append(count); box.before(bar);
+          function apply() {
+            let shown = 0;
+            rows.forEach(r => { const ok = picks.every(([c, s]) => !s.value || r.cells[c].textContent.trim() === s.value); r.hidden = !ok; shown += ok; });
+            count.textContent = shown + ' of ' + rows.length + ' rows';
+          }
+          heads.forEach((th, col) => {
+            th.classList.add('sortable'); th.title = 'Sort';
+            th.addEventListener('click', () => {
+              const dir = th.dataset.sort === 'asc' ? -1 : 1;
+              heads.forEach(h => delete h.dataset.sort); th.dataset.sort = dir === 1 ? 'asc' : 'desc';
+              const key = r => r.cells[col].textContent.trim();
+              rows.slice().sort((a, b) => dir * key(a).localeCompare(key(b), 'en', { numeric: true })).forEach(r => body.append(r));
+            });
+          });
+          apply();
+        });
+        """;
 
     const string Css = """
         :root { color-scheme: light; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --stripe: #f6f8fa; --accent: #0969da; }
@@ -133,6 +176,9 @@ public static class HtmlWriter
         details[open] { padding-bottom: 1rem; }
         summary { cursor: pointer; font-weight: 600; }
         hr { border: 0; border-top: 1px solid var(--line); margin: 2rem 0; }
+        .filters { display: flex; gap: 1rem; align-items: center; margin: 0 0 .5rem; font-size: .9rem; color: var(--muted); }
+        th.sortable { cursor: pointer; } th[data-sort=asc]::after { content: " ▲"; } th[data-sort=desc]::after { content: " ▼"; }
+        td:first-child a { white-space: nowrap; }
         .badge { display: inline-block; white-space: nowrap; padding: 0 .5em; border-radius: 1em; font-size: .85em; font-weight: 600; }
         .badge.holds { background: #dafbe1; color: #116329; }
         .badge.deviates { background: #ffebe9; color: #a40e26; }

@@ -44,7 +44,8 @@ public static class MarkdownWriter
             case Image image:
                 // The anchor shares the image's line: an HTML tag alone on a line would start a raw HTML block.
                 if (image.Id is { } figureId) md.Append(Anchor(figureId));
-                md.Append("![").Append(Escape(image.AltText)).Append("](").Append(Target(image.Source)).Append(")\n\n");
+                // A backslash hard break keeps the caption under the image in one paragraph.
+                md.Append("![").Append(Escape(image.AltText)).Append("](").Append(Target(image.Source)).Append(")\\\n");
                 md.Append(Inline(image.Caption, table: false)).Append('\n');
                 break;
             case Details d:

@@ -75,7 +75,11 @@ public sealed record Quote(Line Text) : Block;
 public sealed record BulletList(IReadOnlyList<Line> Items) : Block;
 
 /// <summary>A table; every row has one cell per header. <see cref="NumericColumns"/> are right-aligned.</summary>
-public sealed record Table(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<Line>> Rows, IReadOnlySet<int>? NumericColumns = null) : Block;
+public sealed record Table(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<Line>> Rows, IReadOnlySet<int>? NumericColumns = null) : Block
+{
+    /// <summary>Columns the HTML page can filter by (a drop-down of their values) and, when set, sort on any header; null: a plain table.</summary>
+    public IReadOnlyList<int>? Filters { get; init; }
+}
 
 /// <summary>A figure: the image at <paramref name="Source"/> (relative to the report), with a caption under it.</summary>
 public sealed record Image(string AltText, string Source, Line Caption, string? Id = null) : Block;

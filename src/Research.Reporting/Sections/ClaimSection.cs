@@ -13,16 +13,14 @@ internal static class ClaimSection
     public static void Write(ReportData data, ClaimResult r, List<Block> blocks)
     {
         var c = r.Claim;
-        blocks.Add(new Heading(4, new Line().Text($"§{c.Section} {c.Id} ").Badge(VerdictText(r.Verdict), Style(r.Verdict)), ClaimAnchor(c.Id)));
-        blocks.Add(new Quote($"“{c.Quote}”"));
+        blocks.Add(new Heading(3, new Line().Text("Claim ").Text($"§{c.Section} {c.Id} ").Badge(VerdictText(r.Verdict), Style(r.Verdict)), ClaimAnchor(c.Id)));
+        var rule = new Line().Bold("Rule: ").Text(Rule(c));
+        if (Measure.Find(c.Metric) is { } m) rule.Text(", reading ").Code(m.Name).Text($" ({m.Description})");
         List<Line> items =
         [
-            new Line().Bold("The report: ").Text(c.Reported ?? "–").Text($" ({SourceWords(c.Source)})"),
-            new Line().Bold("Verdict: ").Badge(VerdictText(r.Verdict), Style(r.Verdict)).Text(AsRecorded(data, r)),
-            new Line().Bold($"Measured ({Profile(data.Profile)}): ").Text(r.Message),
-            new Line().Bold("Rule: ").Text(Rule(c)),
-            .. Measure.Find(c.Metric) is { } m ? [new Line().Bold("Reads: ").Code(m.Name).Text($": {m.Description}")] : Array.Empty<Line>(),
-            new Line().Bold("Why this threshold: ").Text(c.Reason),
+            new Line().Bold("The report: ").Text($"“{c.Quote}” — ").Text(c.Reported ?? "–").Text($" ({SourceWords(c.Source)})"),
+            new Line().Bold($"Measured ({Profile(data.Profile)}): ").Text(r.Message.TrimEnd('.', ' ')).Text(AsRecorded(data, r)),
+            rule.Text(". ").Bold("Why this threshold: ").Text(c.Reason),
         ];
         if (RobustnessSection.OfClaim(data, r) is { } robustness) items.Add(robustness);
         if (r.Verdict != Verdict.Holds && c.Evidence is { Length: > 0 } evidence)
@@ -36,7 +34,7 @@ internal static class ClaimSection
         var c = r.Claim;
         var profile = Profile(data.Profile);
         var recorded = r.AsExpected
-            ? $" — as experiments.yaml records for the {profile} profile"
+            ? $" — {Word(r.Verdict)}, as experiments.yaml records for the {profile} profile"
             : $" — {ReportFormat.Warning} experiments.yaml records {Word(r.Expected)} for the {profile} profile";
         return recorded + (data.Profile != Specs.Profile.Full && c.Expected(Specs.Profile.Full) != r.Expected
             ? $" (and {Word(c.Expected(Specs.Profile.Full))} for the full profile, whose budget can decide it)."

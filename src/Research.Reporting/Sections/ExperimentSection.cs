@@ -21,12 +21,13 @@ internal static class ExperimentSection
         blocks.Add(new Rule());
         blocks.Add(new Heading(2, $"§{e.Section} {e.Title}", SectionAnchor(e.Section)));
         blocks.Add(new Paragraph(Setting(data, report)));
-        if (e.Notes is { Length: > 0 } notes)
-            blocks.Add(new Paragraph(new Line().Bold("Choices where the report is silent. ").Text(notes)));
-        VariantsSection.WriteSettings(data, e, blocks);
+        var appendix = new Line().Text("Each setting of the three, with its source, and the resolved spec: ").Link($"appendix, {e.Id}", AppendixSection.Link(e.Id)).Text(".");
+        blocks.Add(new Paragraph(e.Notes is { Length: > 0 } notes
+            ? new Line().Bold("Choices where the report is silent. ").Text(notes.TrimEnd() + " ").Append(appendix)
+            : appendix));
+        VariantsSection.WriteAbout(data, e, blocks);
         blocks.Add(ModelTable.Of(report));
         if (ResolvedSpec.Overrides(data, e) is { } overrides) blocks.Add(new Paragraph(overrides));
-        blocks.Add(ResolvedSpec.Details(data, report));
 
         blocks.Add(new Heading(3, "Results"));
         blocks.Add(ResultsTable.Of(report));
@@ -35,7 +36,6 @@ internal static class ExperimentSection
         Figures(report, blocks);
         if (report.Claims.Count > 0)
         {
-            blocks.Add(new Heading(3, report.Claims.Count == 1 ? "Claim" : "Claims"));
             foreach (var c in report.Claims.OrderBy(c => c.Claim.Section, SectionOrder.Comparer)) ClaimSection.Write(data, c, blocks);
         }
     }
@@ -43,7 +43,6 @@ internal static class ExperimentSection
     static void Figures(ExperimentOutcome report, List<Block> blocks)
     {
         if (report.Figures.Count == 0) return;
-        blocks.Add(new Heading(3, report.Figures.Count == 1 ? "Figure" : "Figures"));
         foreach (var f in report.Figures)
             blocks.Add(new Image(FigureName(f), $"figures/{f.FileName}",
                 new Line().Bold(FigureName(f)).Text($" (the report's caption). Drawn here: {f.Title}."), FigureAnchor(f.Number)));

@@ -7,7 +7,7 @@ using Research.Outcomes;
 
 namespace Research.Reporting.Sections;
 
-/// <summary>The index of figures: each figure's caption, what is drawn, its section and its file.</summary>
+/// <summary>The index of figures (in the appendix): each figure's caption, what is drawn, its section and its file, linked into the report.</summary>
 internal static class FigureIndexSection
 {
     public static void Write(ReportData data, List<Block> blocks)
@@ -22,10 +22,10 @@ internal static class FigureIndexSection
 
     static IReadOnlyList<Line> Row(Figure f, ExperimentSpec owner) =>
     [
-        new Line().Link(Invariant($"Figure {f.Number}"), "#" + FigureAnchor(f.Number)),
+        new Line().Link(Invariant($"Figure {f.Number}"), $"{ReportGenerator.MarkdownFile}#{FigureAnchor(f.Number)}"),
         f.Caption,
         f.Title,
-        new Line().Link($"§{owner.Section}", "#" + SectionAnchor(owner.Section)),
+        new Line().Link($"§{owner.Section}", $"{ReportGenerator.MarkdownFile}#{SectionAnchor(owner.Section)}"),
         new Line().Code($"figures/{f.FileName}"),
     ];
 }

@@ -7,12 +7,16 @@ using Research.Outcomes;
 
 namespace Research.Reporting.Sections;
 
-/// <summary>The report's opening: the verdict count, what the two profiles are, what a verdict means, and how to regenerate.</summary>
+/// <summary>
+/// The report's opening: the verdict count by source (<see cref="WriteHeadline"/>, first, with the deviations
+/// after it), then what the two profiles are, what a verdict means, and how to regenerate (<see cref="Write"/>).
+/// </summary>
 internal static class OpeningSection
 {
+    public static void WriteHeadline(ReportData data, List<Block> blocks) => blocks.Add(new Paragraph(Verdicts(data)));
+
     public static void Write(ReportData data, List<Block> blocks)
     {
-        blocks.Add(new Paragraph(Verdicts(data)));
         blocks.Add(new Paragraph(Profiles(data)));
         blocks.Add(new Paragraph(Legend()));
         blocks.Add(new Paragraph(Regenerate(data)));

@@ -24,19 +24,13 @@ internal static class VariantsSection
             .Bold("as written").Text(" follows the report's text, and its code where the text is silent (the default, used everywhere else in this report); ")
             .Bold("as run").Text(" follows the report's code as it ran, including where it contradicts the text; ")
             .Bold("harness").Text(" is this project's first, better-founded reading. Every setting names its source; the part of each experiment called ")
-            .Italic("Three settings").Text(" lists where they differ. A verdict that differs from the one experiments.yaml records is marked " + ReportFormat.Warning + ".")));
-        var rows = data.Claims.Select(c => (IReadOnlyList<Line>)
-        [
-            new Line().Link(c.Claim.Id, "#" + ClaimAnchor(c.Claim.Id)),
-            c.Claim.Section,
-            .. Variants.All.Select(v => Cell(data, c.Claim, v)),
-        ]).ToList();
-        blocks.Add(new Table(["claim", "§", .. Variants.All.Select(v => v.Words())], rows));
+            .Italic("Three settings").Text(" says what each is, and the appendix lists where they differ, value by value. A verdict that differs from the one experiments.yaml records is marked " + ReportFormat.Warning + ".")));
         var changed = data.Claims.Count(c => Variants.All.Select(v => data.Judged(c.Claim.Id, v)?.Verdict).OfType<Verdict>().Distinct().Count() > 1);
-        blocks.Add(new Paragraph(new Line().Text($"The verdict depends on the setting for {Count(changed)} of {Count(data.Claims.Count)} claims.")));
+        blocks.Add(new Paragraph(new Line().Text($"The verdict depends on the setting for {Count(changed)} of {Count(data.Claims.Count)} claims; ")
+            .Text("the summary's last two columns give each claim's verdict as run and by the harness.")));
     }
 
-    static Line Cell(ReportData data, ClaimSpec claim, Variant variant)
+    internal static Line Cell(ReportData data, ClaimSpec claim, Variant variant)
     {
         if (data.Spec.Experiments[claim.Experiment][data.Profile, variant].Unavailable is { } why) return new Line().Italic("not run: ").Text(why);
         if (data.Judged(claim.Id, variant) is not { } r) return new Line().Text("–");
@@ -45,19 +39,26 @@ internal static class VariantsSection
         return line;
     }
 
-    /// <summary>An experiment's three settings: what each is, and the settings in which they differ, each value with its source.</summary>
-    public static void WriteSettings(ReportData data, ExperimentSpec e, List<Block> blocks)
+    /// <summary>An experiment's three settings, one line each: what each is (the settings that differ are in the appendix).</summary>
+    public static void WriteAbout(ReportData data, ExperimentSpec e, List<Block> blocks)
     {
         var resolved = data.Spec.Experiments[e.Id];
         if (!resolved.HasVariants) return;
-        blocks.Add(new Heading(3, "Three settings"));
-        blocks.Add(new BulletList(Variants.All.Select(v =>
+        var line = new Line().Bold("Three settings. ");
+        foreach (var v in Variants.All)
         {
             var spec = resolved[Specs.Profile.Full, v];
-            var line = new Line().Bold(v.Words() + ": ").Text(spec.About ?? "");
-            if (spec.Unavailable is { } why) line.Text(" Not run: ").Text(why).Text(".");
-            return line;
-        }).ToList()));
+            line.Italic(v.Words() + ": ").Text((spec.About ?? "").TrimEnd() + " ");
+            if (spec.Unavailable is { } why) line.Text("Not run: ").Text(why).Text(". ");
+        }
+        blocks.Add(new Paragraph(line));
+    }
+
+    /// <summary>The settings in which an experiment's three settings differ, each value with its source (the appendix).</summary>
+    public static void WriteSettingsTable(ReportData data, ExperimentSpec e, List<Block> blocks)
+    {
+        var resolved = data.Spec.Experiments[e.Id];
+        if (!resolved.HasVariants) return;
         var flat = Variants.All.ToDictionary(v => v, v => SpecJson.Flatten(resolved[Specs.Profile.Full, v]));
         var keys = flat.Values.SelectMany(f => f.Keys).Distinct().Where(k => k is not ("profile" or "variant"))
             .Where(k => Variants.All.Where(v => resolved[Specs.Profile.Full, v].Unavailable is null)
