@@ -45,6 +45,12 @@ public sealed class RunLog : IRunObserver
         lock (_trained) _cached.Add(new RunId(experiment, model, seed));
     }
 
+    /// <summary>Runs this invocation trained in other processes (reproduce's queue workers): trained, though this process reads them from the cache.</summary>
+    public void TrainedElsewhere(IEnumerable<RunId> runs)
+    {
+        lock (_trained) _trained.UnionWith(runs);
+    }
+
     public void OnResumed(string experiment, string model, int seed, int epoch)
     {
         lock (_trained) _resumed.Add(new RunId(experiment, model, seed));

@@ -16,11 +16,12 @@ namespace Research.Cli.Commands;
 /// </summary>
 internal static class QueueRunner
 {
-    public static void Run(Engine engine, Research.Specs.Profile profile, bool robustness, int jobs, CancellationToken cancel)
+    /// <returns>The runs the queue trained (those missing before that are in the cache now), for invocation.json.</returns>
+    public static IReadOnlyList<PlannedRun> Run(Engine engine, Research.Specs.Profile profile, bool robustness, int jobs, CancellationToken cancel)
     {
         var plan = RunPlan.Build(engine.Spec, profile, engine.Cache, robustness: robustness);
         var missing = plan.Missing.ToList();
-        if (missing.Count == 0) return;
+        if (missing.Count == 0) return [];
         jobs = Math.Clamp(jobs, 1, missing.Count);
         // The workers refuse a missing cache folder (on a cluster it means an unmounted share); here this process
         // owns the folder, so it makes it, as a run in this process would.
@@ -48,6 +49,7 @@ internal static class QueueRunner
         if (failed.Count > 0)
             throw new QueueFailedException(
                 $"{Words.Count(failed.Count, "worker")} of the queue failed (exit code {failed[0].Process.ExitCode}); see {failed[0].Log}. Finished runs are cached: run reproduce again to train the rest.");
+        return missing.Where(r => File.Exists(r.CachePath)).ToList();
     }
 
     sealed record WorkerProcess(Process Process, string Log);

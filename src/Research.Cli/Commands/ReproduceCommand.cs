@@ -45,7 +45,8 @@ internal static class ReproduceCommand
                     engine.RunAll(e, log.Tee(observer), cancel);
             }
             if (parse.GetValue(jobs) > 1)
-                QueueRunner.Run(engine, p, robustness: !parse.GetValue(noRobustness), parse.GetValue(jobs), cancel);
+                log.TrainedElsewhere(QueueRunner.Run(engine, p, robustness: !parse.GetValue(noRobustness), parse.GetValue(jobs), cancel)
+                    .Select(r => new RunId(r.Experiment, r.Model, r.Seed)));
             AnsiConsole.MarkupLine($"[bold]Reproducing {experiments.Count} experiments ({experiments.Sum(e => e.Models.Count * e.Seeds.Count)} runs) and {engine.Spec.Claims.Count} claims, {p.ToString().ToLowerInvariant()} profile[/]");
             // The report judges every claim (and, unless asked not to, every alternative of the choices the profile
             // judges, training the runs they change) and draws every figure; the tables below print what it found.
