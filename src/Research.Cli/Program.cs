@@ -28,10 +28,14 @@ var root = new RootCommand(
       research plan --profile full
       research submit slurm --profile full --time 2:00:00 --mem 4G
 
-    Exit codes: 0 done, every verdict and baseline as experiments.yaml records; 1 a verdict, baseline or
-    stress check differs; 2 spec error; 3 data problem; 4 file or baseline problem; 5 a run failed; 6 the cluster
-    scheduler is missing or refused a job;
-    64 bad command line; 130 cancelled.
+    Exit codes:
+      0    done; every verdict and baseline as experiments.yaml records
+      1    a verdict, baseline or stress check differs from the recorded one
+      2    usage or spec error: a bad command line, an unknown name, an invalid experiments.yaml or --set
+      3    data or storage error: a dataset, cached run, baseline or other file missing or unreadable
+      5    a run failed (its native and .NET stack traces go to .cache/logs)
+      6    the cluster scheduler is missing or refused a job
+      130  cancelled (Ctrl+C)
     """);
 root.Subcommands.Add(ListCommand.Create());
 root.Subcommands.Add(RunCommand.Create());

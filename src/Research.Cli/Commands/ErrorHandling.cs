@@ -8,8 +8,13 @@ namespace Research.Cli.Commands;
 /// <summary>Turns the errors a user can act on into messages and exit codes instead of stack traces.</summary>
 internal static class ErrorHandling
 {
-    /// <summary>Exit codes: 0 done (and every verdict or baseline as recorded), 1 a verdict or baseline differs; the rest below. The root --help lists them.</summary>
-    public const int Differs = 1, SpecError = 2, DataError = 3, IoError = 4, TrainingError = 5, ClusterError = 6, UsageError = 64, Cancelled = 130;
+    /// <summary>
+    /// Exit codes, one meaning each so a script can tell them apart: 0 done (every verdict and baseline as
+    /// recorded), 1 a verdict, baseline or stress check differs, 2 the command line or the spec asks for
+    /// something that does not exist or is invalid, 3 data or storage (a file, the cache, a baseline) is
+    /// missing or unreadable, 5 a run failed, 6 the cluster, 130 cancelled. The root --help and the README list them.
+    /// </summary>
+    public const int Differs = 1, UsageError = 2, SpecError = 2, DataError = 3, StorageError = 3, TrainingError = 5, ClusterError = 6, Cancelled = 130;
 
     public static int Guard(Func<int> action)
     {
@@ -32,12 +37,12 @@ internal static class ErrorHandling
         catch (StorageException e)
         {
             AnsiConsole.MarkupLine($"[red]Storage problem:[/] {Markup.Escape(e.Message)}");
-            return IoError;
+            return StorageError;
         }
         catch (Research.Baselines.BaselineException e)
         {
             AnsiConsole.MarkupLine($"[red]Baseline problem:[/] {Markup.Escape(e.Message)}");
-            return IoError;
+            return StorageError;
         }
         catch (Research.Training.TrainingFailedException e)
         {
@@ -73,7 +78,7 @@ internal static class ErrorHandling
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             AnsiConsole.MarkupLine($"[red]Could not read or write a file:[/] {Markup.Escape(e.Message)}");
-            return IoError;
+            return StorageError;
         }
     }
 }
