@@ -1,10 +1,9 @@
 using System.CommandLine;
 using Research.Cli.Commands;
-using Spectre.Console;
+using Research.Cli.Display;
 
 // `research`: the command-line front door to the same engine the tests call.
-// Logs and CI get wide tables instead of Spectre's 80-column fallback.
-if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) ? columns : 160;
+Consoles.SetWidths();
 
 var root = new RootCommand(
     """

@@ -2,6 +2,7 @@ using Research.Data;
 using Research.Specs;
 using Spectre.Console;
 using Research.IO;
+using Research.Cli.Display;
 
 namespace Research.Cli.Commands;
 
@@ -24,60 +25,60 @@ internal static class ErrorHandling
         }
         catch (SpecException e)
         {
-            AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Errors.Count == 1 ? "1 error" : $"{e.Errors.Count} errors")} in the spec:[/]");
-            foreach (var error in e.Errors) AnsiConsole.MarkupLine($"  [red]{Markup.Escape(error.ToString())}[/]");
+            Consoles.Err.MarkupLine($"[red]{Markup.Escape(e.Errors.Count == 1 ? "1 error" : $"{e.Errors.Count} errors")} in the spec:[/]");
+            foreach (var error in e.Errors) Consoles.Err.MarkupLine($"  [red]{Markup.Escape(error.ToString())}[/]");
             return SpecError;
         }
         catch (DataException e)
         {
-            AnsiConsole.MarkupLine($"[red]Data problem:[/] {Markup.Escape(e.File)}: {Markup.Escape(e.Problem)}.");
-            AnsiConsole.MarkupLine($"[yellow]Fix:[/] {Markup.Escape(e.Fix)}");
+            Consoles.Err.MarkupLine($"[red]Data problem:[/] {Markup.Escape(e.File)}: {Markup.Escape(e.Problem)}.");
+            Consoles.Err.MarkupLine($"[yellow]Fix:[/] {Markup.Escape(e.Fix)}");
             return DataError;
         }
         catch (StorageException e)
         {
-            AnsiConsole.MarkupLine($"[red]Storage problem:[/] {Markup.Escape(e.Message)}");
+            Consoles.Err.MarkupLine($"[red]Storage problem:[/] {Markup.Escape(e.Message)}");
             return StorageError;
         }
         catch (Research.Baselines.BaselineException e)
         {
-            AnsiConsole.MarkupLine($"[red]Baseline problem:[/] {Markup.Escape(e.Message)}");
+            Consoles.Err.MarkupLine($"[red]Baseline problem:[/] {Markup.Escape(e.Message)}");
             return StorageError;
         }
         catch (Research.Training.TrainingFailedException e)
         {
-            AnsiConsole.MarkupLine($"[red]Run failed:[/] {Markup.Escape(e.Message)}");
-            AnsiConsole.MarkupLine($"Runs that finished are cached; this one was not stored. Details (native and .NET stack traces): {Markup.Escape(FailureLog.Write(e))}");
+            Consoles.Err.MarkupLine($"[red]Run failed:[/] {Markup.Escape(e.Message)}");
+            Consoles.Err.MarkupLine($"Runs that finished are cached; this one was not stored. Details (native and .NET stack traces): {Markup.Escape(FailureLog.Write(e))}");
             return TrainingError;
         }
         catch (QueueFailedException e)
         {
-            AnsiConsole.MarkupLine($"[red]Run failed:[/] {Markup.Escape(e.Message)}");
+            Consoles.Err.MarkupLine($"[red]Run failed:[/] {Markup.Escape(e.Message)}");
             return TrainingError;
         }
         catch (Research.Cluster.ClusterException e)
         {
-            AnsiConsole.MarkupLine($"[red]Cluster problem:[/] {Markup.Escape(e.Message)}");
+            Consoles.Err.MarkupLine($"[red]Cluster problem:[/] {Markup.Escape(e.Message)}");
             return ClusterError;
         }
         catch (UsageException e)
         {
-            AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+            Consoles.Err.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
             return UsageError;
         }
         catch (Exception e) when (e is KeyNotFoundException or ArgumentException)
         {
-            AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+            Consoles.Err.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
             return SpecError;
         }
         catch (OperationCanceledException)
         {
-            AnsiConsole.MarkupLine("[yellow]Cancelled; finished runs are in the cache, the interrupted one was not stored.[/]");
+            Consoles.Err.MarkupLine("[yellow]Cancelled; finished runs are in the cache, the interrupted one was not stored.[/]");
             return Cancelled;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            AnsiConsole.MarkupLine($"[red]Could not read or write a file:[/] {Markup.Escape(e.Message)}");
+            Consoles.Err.MarkupLine($"[red]Could not read or write a file:[/] {Markup.Escape(e.Message)}");
             return StorageError;
         }
     }
