@@ -1,10 +1,9 @@
 using System.CommandLine;
 using Research.Cli.Commands;
-using Spectre.Console;
+using Research.Cli.Display;
 
 // `research`: the command-line front door to the same engine the tests call.
-// Logs and CI get wide tables instead of Spectre's 80-column fallback.
-if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) ? columns : 160;
+Consoles.SetWidths();
 
 var root = new RootCommand(
     """
@@ -28,10 +27,14 @@ var root = new RootCommand(
       research plan --profile full
       research submit slurm --profile full --time 2:00:00 --mem 4G
 
-    Exit codes: 0 done, every verdict and baseline as experiments.yaml records; 1 a verdict, baseline or
-    stress check differs; 2 spec error; 3 data problem; 4 file or baseline problem; 5 a run failed; 6 the cluster
-    scheduler is missing or refused a job;
-    64 bad command line; 130 cancelled.
+    Exit codes:
+      0    done; every verdict and baseline as experiments.yaml records
+      1    a verdict, baseline or stress check differs from the recorded one
+      2    usage or spec error: a bad command line, an unknown name, an invalid experiments.yaml or --set
+      3    data or storage error: a dataset, cached run, baseline or other file missing or unreadable
+      5    a run failed (its native and .NET stack traces go to .cache/logs)
+      6    the cluster scheduler is missing or refused a job
+      130  cancelled (Ctrl+C)
     """);
 root.Subcommands.Add(ListCommand.Create());
 root.Subcommands.Add(RunCommand.Create());

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Research.Cli.Display;
 using Spectre.Console;
 
 namespace Research.Cli.Commands;
@@ -14,20 +15,20 @@ internal static class ParseErrors
         var messages = parse.Errors.Select(e => e.Message).Distinct().ToList();
         // "lst" gives both "Required command was not provided." and "Unrecognized command or argument 'lst'": the second says it.
         if (messages.Count > 1) messages.RemoveAll(m => m.StartsWith("Required command was not provided", StringComparison.Ordinal));
-        foreach (var message in messages) AnsiConsole.MarkupLine($"[red]{Markup.Escape(message)}[/]");
+        foreach (var message in messages) Consoles.Err.MarkupLine($"[red]{Markup.Escape(message)}[/]");
 
         var command = parse.CommandResult.Command;
         var verbs = command.Subcommands.Select(c => c.Name).ToList();
         var unknown = parse.UnmatchedTokens.FirstOrDefault();
         if (unknown != null && verbs.Count > 0)
         {
-            AnsiConsole.MarkupLine(Research.Specs.SpecPath.Suggest(unknown, verbs) is { } closest
+            Consoles.Err.MarkupLine(Research.Specs.SpecPath.Suggest(unknown, verbs) is { } closest
                 ? $"Did you mean [bold]{Markup.Escape(closest)}[/]? Commands: {Markup.Escape(string.Join(", ", verbs))}."
                 : $"Commands: {Markup.Escape(string.Join(", ", verbs))}.");
         }
         var path = string.Join(' ', parse.CommandResult.Command.Parents.OfType<Command>().Reverse().Append(command)
             .Select(c => c is RootCommand ? "research" : c.Name));
-        AnsiConsole.MarkupLine($"[grey]See `{Markup.Escape(path)} --help`.[/]");
+        Consoles.Err.MarkupLine($"[grey]See `{Markup.Escape(path)} --help`.[/]");
         return ErrorHandling.UsageError;
     }
 }

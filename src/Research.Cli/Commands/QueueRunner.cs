@@ -31,7 +31,7 @@ internal static class QueueRunner
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss");
         var planPath = Path.Combine(folder, $"reproduce-{stamp}.plan.json");
         PlanFile.Of(plan, engine.Spec, null, robustness).Write(planPath);
-        AnsiConsole.MarkupLine($"[bold]One queue:[/] {Words.Count(missing.Count, "run")} to train ({PlanCommand.Duration(missing.Sum(r => r.Seconds))} of training expected), " +
+        Consoles.Err.MarkupLine($"[bold]One queue:[/] {Words.Count(missing.Count, "run")} to train ({PlanCommand.Duration(missing.Sum(r => r.Seconds))} of training expected), " +
                                $"{Words.Count(jobs, "worker process", "worker processes")}, longest first; their logs: {Markup.Escape(Path.GetFullPath(folder))}/reproduce-{stamp}-worker-*.log");
 
         var workers = Enumerable.Range(0, jobs).Select(i => Start(engine, planPath, Path.Combine(folder, $"reproduce-{stamp}-worker-{i}.log"))).ToList();
@@ -113,9 +113,9 @@ internal static class QueueRunner
                    (left is { } l ? $" · about {PlanCommand.Duration(l.TotalSeconds)} left" : "");
         }
         bool Running() => workers.Any(w => !w.Process.HasExited);
-        if (AnsiConsole.Profile.Capabilities.Interactive)
+        if (Consoles.Err.Profile.Capabilities.Interactive)
         {
-            AnsiConsole.Progress().AutoClear(false)
+            Consoles.Err.Progress().AutoClear(false)
                 .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .Start(ctx =>
                 {
@@ -137,12 +137,12 @@ internal static class QueueRunner
             var line = Status(out _);
             if (done.Count != reported)
             {
-                Console.WriteLine($"[queue] {line}");
+                Console.Error.WriteLine($"[queue] {line}");
                 reported = done.Count;
             }
             Thread.Sleep(1000);
         }
-        Console.WriteLine($"[queue] {Status(out _)}");
+        Console.Error.WriteLine($"[queue] {Status(out _)}");
     }
 }
 

@@ -32,13 +32,19 @@ internal static class RunCommand
     /// <summary>Names what trains and under which numerics, then trains (or fetches from the cache) each model × seed with a live progress display.</summary>
     internal static (IReadOnlyList<RunResult> Runs, LiveProgress Progress) Train(Research.Runs.Engine engine, ExperimentSpec e, IReadOnlyList<string> models, IReadOnlyList<int> seeds, CancellationToken cancel)
     {
-        AnsiConsole.MarkupLine($"[bold]§{e.Section} {Markup.Escape(e.Title)}[/] — {e.Variant.Words()}, {e.Profile.ToString().ToLowerInvariant()} profile, " +
+        // What trains and how goes to stderr with the progress: stdout holds the table (or the JSON) only.
+        Consoles.Err.MarkupLine($"[bold]§{e.Section} {Markup.Escape(e.Title)}[/] — {e.Variant.Words()}, {e.Profile.ToString().ToLowerInvariant()} profile, " +
                                $"{Words.Count(models.Count, "model")} × {Words.Count(seeds.Count, "seed")}, up to {Words.Count(e.MaxEpochs, "epoch")}, {Batches(e, models)}");
         Research.Torch.TorchRuntime.SetThreads(e.Threads); // loads libtorch and configures its numerics before anything trains
-        AnsiConsole.MarkupLine($"[grey]numerics: {Markup.Escape(Research.Torch.Numerics.Mode)} (machine {Research.Torch.Numerics.Fingerprint})[/]");
+        Consoles.Err.MarkupLine($"[grey]numerics: {Markup.Escape(Research.Torch.Numerics.Mode)} (machine {Research.Torch.Numerics.Fingerprint})[/]");
         var results = new List<RunResult>();
         void RunAll(IRunObserver observer) => results.AddRange(engine.RunMany(e, models.SelectMany(m => seeds.Select(s => (m, s))), observer, cancel));
-        var progress = LiveProgress.Show(RunAll, keepFinished: true);
+        // Cached runs are not listed one by one (they would come in the order the parallel lookups finish, and
+        // the table marks them): one line counts them.
+        var progress = LiveProgress.Show(RunAll, keepFinished: true, quietCache: true);
+        if (progress.CachedCount > 0)
+            Consoles.Err.MarkupLine($"[grey]{(progress.CachedCount == results.Count ? results.Count == 1 ? "the run" : $"all {results.Count:N0} runs" : $"{progress.CachedCount:N0} of {results.Count:N0} runs")} " +
+                                    "from the run cache (the wall time shown is the original training's)[/]");
         return (results, progress);
     }
 

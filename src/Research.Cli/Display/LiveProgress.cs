@@ -5,8 +5,8 @@ using Spectre.Console;
 namespace Research.Cli.Display;
 
 /// <summary>
-/// Draws progress while runs train: one line per run with epoch, loss and time left (interactive
-/// terminals), or a plain line every 10% of a run (logs, CI).
+/// Draws progress while runs train, on stderr (stdout holds only the verb's answer): one line per run with
+/// epoch, loss and time left (interactive terminals), or a plain line every 10% of a run (logs, CI).
 /// </summary>
 /// <param name="context">The live display, or null for plain lines.</param>
 /// <param name="quietCache">Say nothing of runs read from the cache (claims and reports read hundreds); <see cref="CachedCount"/> counts them.</param>
@@ -22,14 +22,14 @@ internal sealed class LiveProgress(ProgressContext? context, bool quietCache = f
     /// <returns>The display, which knows which runs came from the cache.</returns>
     public static LiveProgress Show(Action<IRunObserver> work, bool keepFinished, bool quietCache = false)
     {
-        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        if (!Consoles.Err.Profile.Capabilities.Interactive)
         {
             var plain = new LiveProgress(null, quietCache);
             work(plain);
             return plain;
         }
         LiveProgress? live = null;
-        AnsiConsole.Progress().AutoClear(!keepFinished).HideCompleted(!keepFinished)
+        Consoles.Err.Progress().AutoClear(!keepFinished).HideCompleted(!keepFinished)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(ctx => work(live = new LiveProgress(ctx, quietCache)));
         return live!;
@@ -59,7 +59,7 @@ internal sealed class LiveProgress(ProgressContext? context, bool quietCache = f
             if (_lastDecile.GetValueOrDefault(key, -1) != decile)
             {
                 _lastDecile[key] = decile;
-                Console.WriteLine($"  {p.Experiment} {p.Model} seed {p.Seed}: epoch {p.Epoch:N0}/{p.MaxEpochs:N0}, loss {p.TrainLoss:G4}{Accuracy(p)}, {p.Elapsed.TotalSeconds:F0} s");
+                Console.Error.WriteLine($"  {p.Experiment} {p.Model} seed {p.Seed}: epoch {p.Epoch:N0}/{p.MaxEpochs:N0}, loss {p.TrainLoss:G4}{Accuracy(p)}, {p.Elapsed.TotalSeconds:F0} s");
             }
             return;
         }
@@ -87,15 +87,15 @@ internal sealed class LiveProgress(ProgressContext? context, bool quietCache = f
             task.StopTask();
         }
         else if (context == null && !(quietCache && _cached.Contains(key)))
-            Console.WriteLine($"  {result.Experiment} {result.Model} seed {result.Seed}: " +
+            Console.Error.WriteLine($"  {result.Experiment} {result.Model} seed {result.Seed}: " +
                               $"{(_cached.Contains(key) ? "from the run cache, " : "")}{Outcome(result)}");
     }
 
     public void OnResumed(string experiment, string model, int seed, int epoch) =>
-        Console.WriteLine($"  {experiment} {model} seed {seed}: resuming from the checkpoint at epoch {epoch:N0}");
+        Console.Error.WriteLine($"  {experiment} {model} seed {seed}: resuming from the checkpoint at epoch {epoch:N0}");
 
     public void OnWaiting(string experiment, string model, int seed) =>
-        Console.WriteLine($"  {experiment} {model} seed {seed}: another process is training this run; waiting for its result");
+        Console.Error.WriteLine($"  {experiment} {model} seed {seed}: another process is training this run; waiting for its result");
 
     /// <summary>Noted, and said once with the run's outcome when it finishes.</summary>
     public void OnCached(string experiment, string model, int seed)

@@ -25,9 +25,10 @@ public class InterruptionTests
         };
         using (var research = Process.Start(start)!)
         {
-            // Logs print a line at every tenth of the run: wait until training is under way, then SIGKILL.
+            // Logs print a line to stderr at every tenth of the run: wait until training is under way, then SIGKILL.
+            _ = research.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
             string? line;
-            while ((line = research.StandardOutput.ReadLine()) != null && !line.Contains("epoch 2,000/20,000")) { }
+            while ((line = research.StandardError.ReadLine()) != null && !line.Contains("epoch 2,000/20,000")) { }
             line.Should().NotBeNull("the run should report progress before it is killed");
             research.Kill(entireProcessTree: true);
             research.WaitForExit();

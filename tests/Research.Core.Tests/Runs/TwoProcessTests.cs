@@ -8,7 +8,7 @@ namespace Research.Tests.Runs;
 public class TwoProcessTests
 {
     [Fact]
-    public void TheSecondProcessWaitsForTheFirstAndReusesItsResult()
+    public async Task TheSecondProcessWaitsForTheFirstAndReusesItsResult()
     {
         var specDir = TestSpecs.TempDir();
         var cache = TestSpecs.TempDir();
@@ -20,12 +20,14 @@ public class TwoProcessTests
         })!;
 
         using var first = Start();
-        // Wait until the first process is training (it holds the run's lock), then start the second.
+        // Progress goes to stderr. Wait until the first process is training (it holds the run's lock), then start the second.
+        var firstTable = first.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         string? line;
-        while ((line = first.StandardOutput.ReadLine()) != null && !line.Contains("epoch 4,000/40,000")) { }
+        while ((line = first.StandardError.ReadLine()) != null && !line.Contains("epoch 4,000/40,000")) { }
         using var second = Start();
-        var secondOutput = second.StandardOutput.ReadToEnd();
-        var firstOutput = first.StandardOutput.ReadToEnd();
+        var secondTable = second.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var secondOutput = second.StandardError.ReadToEnd();
+        var firstOutput = first.StandardError.ReadToEnd();
         first.WaitForExit();
         second.WaitForExit();
 
@@ -34,6 +36,8 @@ public class TwoProcessTests
         secondOutput.Should().Contain("another process is training this run; waiting for its result")
             .And.Contain("from the run cache").And.NotContain("epoch 4,000/40,000");
         firstOutput.Should().Contain("epoch 40,000/40,000");
+        (await firstTable).Should().Contain("tiny-fit").And.NotContain("epoch 4,000/40,000", "stdout holds the table, not the progress");
+        (await secondTable).Should().Contain("(cached)");
         Directory.GetFiles(cache, "*.json", SearchOption.AllDirectories).Should().ContainSingle();
     }
 }
