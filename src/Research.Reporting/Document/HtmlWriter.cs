@@ -193,6 +193,8 @@ public static class HtmlWriter
         .filters { display: flex; gap: 1rem; align-items: center; margin: 0 0 .5rem; font-size: .9rem; color: var(--muted); }
         th.sortable { cursor: pointer; } th[data-sort=asc]::after { content: " ▲"; } th[data-sort=desc]::after { content: " ▼"; }
         td:first-child a { white-space: nowrap; }
+        td:has(> .badge) { white-space: nowrap; width: 1%; }
+        div.table[data-filters] { width: min(96vw, 90rem); margin-left: calc((100% - min(96vw, 90rem)) / 2); }
         .chart { margin: 0 0 .5rem; min-height: 420px; } .chart-bar { font-size: .85rem; color: var(--muted); margin: 0 0 .25rem; }
         details.png { border: 0; padding: 0; margin: 0 0 .5rem; } details.png summary { font-weight: 400; color: var(--muted); font-size: .85rem; }
         .badge { display: inline-block; white-space: nowrap; padding: 0 .5em; border-radius: 1em; font-size: .85em; font-weight: 600; }

@@ -40,7 +40,7 @@ internal static class DeviationsSection
             .Text("; the evidence recorded for each deviation is under its claim.")));
     }
 
-    /// <summary>The summary's multi-line "reproduced" cell on one line: its parts joined by "; ", a long list cut to its first two and last parts.</summary>
+    /// <summary>The brief "reproduced" cell on one line: its parts joined by "; ".</summary>
     static string OneLine(Line cell)
     {
         var parts = new List<string> { "" };
@@ -48,7 +48,6 @@ internal static class DeviationsSection
             if (span.Kind == SpanKind.Break) parts.Add("");
             else parts[^1] += span.Text;
         parts = parts.Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
-        if (parts.Count > 5) parts = [parts[0], parts[1], parts[2], "…", parts[^1]];
         return string.Join("; ", parts).Replace(":;", ":");
     }
 
@@ -57,7 +56,7 @@ internal static class DeviationsSection
         var line = new Line().Badge(VerdictText(c.Verdict), Style(c.Verdict)).Text($" §{c.Claim.Section} ")
             .Link(c.Claim.Id, "#" + ClaimAnchor(c.Claim.Id)).Text(" — ");
         if (c.Claim.Reported is { } reported) line.Italic("report: ").Text(reported + "; ");
-        line.Italic("reproduced: ").Text(OneLine(ReproducedValues.Of(c, data.Experiments.Single(e => e.Experiment.Id == c.Claim.Experiment).Experiment)));
+        line.Italic("reproduced: ").Text(OneLine(ReproducedValues.Brief(c, data.Experiments.Single(e => e.Experiment.Id == c.Claim.Experiment).Experiment)));
         var others = Variants.All.Where(v => v != Variant.AsWritten)
             .Select(v => (Variant: v, Result: data.Judged(c.Claim.Id, v))).Where(o => o.Result is not null).ToList();
         if (others.Count > 0)

@@ -12,9 +12,20 @@ namespace Research.Reporting.Sections;
 /// The summary's "reproduced" cell: what each kind of claim measured, per model (or per metric, for a
 /// correlation) as mean ± SD over seeds, and the test statistic of a trend or correlation.
 /// </summary>
+/// <remarks>
+/// The summary table and the deviations list show the first <see cref="BriefValues"/> values and a count of the
+/// rest: a §3.2 sweep has a value per size, and its whole list made one summary row 680 px tall at 1,400 px.
+/// The claim's own section lists every value.
+/// </remarks>
 internal static class ReproducedValues
 {
-    public static Line Of(ClaimResult result, ExperimentSpec e)
+    /// <summary>How many values the brief form shows before "… and N more".</summary>
+    public const int BriefValues = 3;
+
+    /// <summary>The cell with at most <see cref="BriefValues"/> values and the statistic (summary, deviations).</summary>
+    public static Line Brief(ClaimResult result, ExperimentSpec e) => Of(result, e, BriefValues);
+
+    public static Line Of(ClaimResult result, ExperimentSpec e, int maxValues = int.MaxValue)
     {
         var c = result.Claim;
         var line = new Line();
@@ -29,11 +40,16 @@ internal static class ReproducedValues
             _ => (Measure.Get(c.Metric!).Heading, c.Metric),
         };
         if (quantity != null && c.Kind != ClaimKind.Parameters) line.Text($"{quantity}:").Break();
-        var first = true;
+        var shown = 0;
         foreach (var (key, values) in result.Values)
         {
-            if (!first) line.Break();
-            first = false;
+            if (shown == maxValues)
+            {
+                var rest = result.Values.Count - shown;
+                line.Break().Text($"… and {rest} more");
+                break;
+            }
+            if (shown++ > 0) line.Break();
             var format = c.Kind == ClaimKind.Correlation ? key : metric;
             var value = c.Kind == ClaimKind.Parameters ? Measure.Parameters.Format(values[0]) : Spread(format, values);
             line.Text($"{Label(c, e, key)}: {value}");

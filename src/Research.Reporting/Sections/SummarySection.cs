@@ -14,7 +14,7 @@ internal static class SummarySection
         blocks.Add(new Heading(2, "Summary of the claims", "summary"));
         blocks.Add(new Paragraph(new Line()
             .Text("One row per claim, in the report's order (its words are under the claim, linked from its id). ").Italic("Reproduced").Text(" gives each model's value as mean ± standard deviation over ")
-            .Text("the seeds (n of them); an experiment-wide measure is one value. ").Italic("As recorded")
+            .Text("the seeds (n of them), the first three models of a sweep and a count of the rest (all of them under the claim); an experiment-wide measure is one value. ").Italic("As recorded")
             .Text(" says whether the verdict is the one experiments.yaml records for this profile. ")
             .Text("A claim the report's text does not state is tagged in the § column: ").Italic("figure").Text(" (what a figure is read to show) or ")
             .Italic("published").Text(" (a published finding its experiment follows). ").Italic("As run").Text(" and ").Italic("harness")
@@ -30,7 +30,7 @@ internal static class SummarySection
         new Line().Link(c.Claim.Id, "#" + ClaimAnchor(c.Claim.Id)),
         c.Claim.Source == ClaimSource.Text ? c.Claim.Section : $"{c.Claim.Section} ({SourceTag(c.Claim.Source)})",
         c.Claim.Reported ?? "–",
-        ReproducedValues.Of(c, data.Experiments.Single(e => e.Experiment.Id == c.Claim.Experiment).Experiment),
+        ReproducedValues.Brief(c, data.Experiments.Single(e => e.Experiment.Id == c.Claim.Experiment).Experiment),
         new Line().Badge(VerdictText(c.Verdict), Style(c.Verdict)),
         Recorded(c),
         .. Variants.All.Where(v => v != Variant.AsWritten).Select(v => VariantsSection.Cell(data, c.Claim, v)),
