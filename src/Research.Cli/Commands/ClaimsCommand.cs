@@ -15,7 +15,7 @@ internal static class ClaimsCommand
         var spec = CommonOptions.Spec();
         var profile = CommonOptions.ProfileOption();
         var variant = CommonOptions.VariantOption();
-        var json = new Option<FileInfo?>("--json") { Description = "Also write the verdicts to this file as JSON (claim, variant, profile, verdict, recorded, message, statistic)." };
+        var json = JsonOutput.Option("the verdicts (claim, variant, profile, verdict, recorded, message, statistic)");
         var filter = CommonOptions.ClaimFilter();
         var set = new Option<string[]>("--set")
         {
@@ -37,19 +37,20 @@ internal static class ClaimsCommand
             var results = new List<ClaimResult>();
             var progress = LiveProgress.Show(observer => results.AddRange(claims.Where(c => engine.Spec.Experiments[c.Experiment].Runnable.Contains(v))
                 .Select(c => reproduction.Claim(c.Id, parse.GetValue(profile), v, observer, cancel))), keepFinished: false, quietCache: true);
-            AnsiConsole.Write(ClaimTable.Create(results));
+            var target = parse.GetValue(json);
+            var console = JsonOutput.TableConsole(target);
+            console.Write(ClaimTable.Create(results));
             var differing = results.Where(r => !r.AsExpected).Select(r => r.Claim.Id).ToList();
-            AnsiConsole.MarkupLine($"{Words.Count(results.Count, "claim")}: " +
+            console.MarkupLine($"{Words.Count(results.Count, "claim")}: " +
                 string.Join(", ", results.GroupBy(r => r.Verdict).OrderBy(g => g.Key).Select(g => Tally(g.Key, g.Count()))) +
                 $"; {(differing.Count == 0 ? "[green]every verdict as experiments.yaml records[/]" : $"[red]{Markup.Escape(string.Join(", ", differing))} not as recorded[/]")}" +
                 $" ({Words.Count(progress.FinishedCount, "run")}, {progress.CachedCount:N0} from the cache).");
-            if (parse.GetValue(json) is { } file)
-                Research.IO.AtomicFile.Write(file.FullName, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(results.Select(r => new
-                {
-                    claim = r.Claim.Id, variant = r.Variant.Key(), profile = r.Profile.ToString().ToLowerInvariant(),
-                    verdict = r.Verdict.ToString().ToLowerInvariant(), recorded = r.Expected?.ToString().ToLowerInvariant(),
-                    message = r.Message, statistic = r.Statistic,
-                }), Research.IO.Json.Options), "the --json file");
+            JsonOutput.Write(target, results.Select(r => new
+            {
+                claim = r.Claim.Id, variant = r.Variant.Key(), profile = r.Profile.ToString().ToLowerInvariant(),
+                verdict = r.Verdict.ToString().ToLowerInvariant(), recorded = r.Expected?.ToString().ToLowerInvariant(),
+                message = r.Message, statistic = r.Statistic,
+            }).ToList());
             return results.All(r => r.AsExpected) ? 0 : ErrorHandling.Differs;
         })));
         return command;

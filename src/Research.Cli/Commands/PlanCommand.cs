@@ -15,7 +15,7 @@ internal static class PlanCommand
         var experiments = CommonOptions.ExperimentFilter("Only this experiment's runs (repeatable; default: every experiment).");
         var noRobustness = CommonOptions.NoRobustness();
         var runs = new Option<bool>("--runs") { Description = "List every run (longest first), not only the totals per experiment." };
-        var json = new Option<FileInfo?>("--json") { Description = "Also write the plan to this file: what `research worker --plan` splits between workers." };
+        var json = JsonOutput.Option("the plan: what `research worker --plan` splits between workers,");
         var command = new Command("plan",
             """
             The run grid of a profile as data: every run `research reproduce` trains (each experiment under each
@@ -35,18 +35,18 @@ internal static class PlanCommand
             var only = CommonOptions.Experiments(engine.Spec, parse.GetValue(experiments));
             var robustness = !parse.GetValue(noRobustness);
             var plan = RunPlan.Build(engine.Spec, parse.GetValue(profile), engine.Cache, only, robustness);
-            Print(plan, parse.GetValue(runs));
-            if (parse.GetValue(json) is { } file)
-            {
-                PlanFile.Of(plan, engine.Spec, only, robustness).Write(file.FullName);
-                AnsiConsole.MarkupLine($"Plan written to [bold]{Markup.Escape(file.FullName)}[/].");
-            }
+            var target = parse.GetValue(json);
+            var console = JsonOutput.TableConsole(target);
+            Print(plan, parse.GetValue(runs), console);
+            JsonOutput.Write(target, PlanFile.Of(plan, engine.Spec, only, robustness));
+            if (target is not null && target != JsonOutput.Stdout)
+                console.MarkupLine($"Plan written to [bold]{Markup.Escape(Path.GetFullPath(target))}[/].");
             return 0;
         })));
         return command;
     }
 
-    static void Print(RunPlan plan, bool everyRun)
+    static void Print(RunPlan plan, bool everyRun, IAnsiConsole console)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumns("experiment", "runs", "cached", "to train", "expected");
         foreach (var i in new[] { 1, 2, 3, 4 }) table.Columns[i].RightAligned();
@@ -57,15 +57,15 @@ internal static class PlanCommand
         }
         var all = plan.Runs.Where(r => !r.Cached).ToList();
         table.AddRow("[bold]all[/]", $"[bold]{plan.Runs.Count}[/]", $"[bold]{plan.Runs.Count(r => r.Cached)}[/]", $"[bold]{all.Count}[/]", $"[bold]{Duration(all.Sum(r => r.Seconds))}[/]");
-        AnsiConsole.Write(table);
+        console.Write(table);
         var sources = all.GroupBy(r => r.CostSource).OrderBy(g => g.Key).Select(g => $"{g.Count()} {(g.Key == CostSource.Measured ? "scaled from cached runs" : "estimated")}");
-        AnsiConsole.MarkupLine($"{plan.Profile.ToString().ToLowerInvariant()} profile. Expected training time, one run per core: [bold]{Duration(all.Sum(r => r.Seconds))}[/] of work" +
+        console.MarkupLine($"{plan.Profile.ToString().ToLowerInvariant()} profile. Expected training time, one run per core: [bold]{Duration(all.Sum(r => r.Seconds))}[/] of work" +
                                (all.Count > 0 ? $" ({string.Join(", ", sources)}); the longest run, {Duration(all[0].Seconds)}, bounds any split." : "; nothing to train."));
         if (!everyRun) return;
         var list = new Table().Border(TableBorder.Simple).AddColumns("run", "key", "cached", "expected", "cost from", "trained under");
         foreach (var r in plan.Runs)
             list.AddRow(Markup.Escape(r.Name), r.Key[..16], r.Cached ? "yes" : "", Duration(r.Seconds), r.CostSource.ToString().ToLowerInvariant(), Markup.Escape(string.Join(", ", r.Settings)));
-        AnsiConsole.Write(list);
+        console.Write(list);
     }
 
     internal static string Duration(double seconds) => seconds switch

@@ -19,15 +19,30 @@ internal static class RunCommand
             stored result at once. Ctrl+C stops cleanly; the interrupted run is not stored.
             """);
         selection.AddTo(command);
+        var json = JsonOutput.Option("each run's outcome, final metrics, wall time and whether it came from the cache");
+        command.Options.Add(json);
         command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
         {
             var (engine, e, chosenModels, chosenSeeds) = selection.Resolve(parse);
             var (results, progress) = Train(engine, e, chosenModels, chosenSeeds, cancel);
-            AnsiConsole.Write(ResultTable.Create(e, results, progress.WasCached));
+            var target = parse.GetValue(json);
+            JsonOutput.TableConsole(target).Write(ResultTable.Create(e, results, progress.WasCached));
+            JsonOutput.Write(target, results.Select(r => Json(e, r, progress.WasCached(r))).ToList());
             return 0;
         })));
         return command;
     }
+
+    /// <summary>One run as data, the table's columns and its key: what <c>--json</c> writes.</summary>
+    static object Json(ExperimentSpec e, RunResult r, bool cached) => new
+    {
+        experiment = e.Id, profile = Words.Profile(e.Profile), variant = e.Variant.Key(), model = r.Model, seed = r.Seed,
+        parameters = r.Parameters, outcome = r.Outcome, epochs = r.Epochs, converged_epoch = r.ConvergedEpoch, diverged_epoch = r.DivergedEpoch,
+        final_train_loss = r.FinalTrainLoss,
+        final_train_accuracy = r.Metrics.TrainAccuracy is { Length: > 0 } ta ? ta[^1] : (double?)null,
+        final_test_accuracy = r.Metrics.TestAccuracy is { Length: > 0 } te ? te[^1] : (double?)null,
+        wall_seconds = r.Provenance.WallSeconds, cached, run_key = r.Provenance.RunKey,
+    };
 
     /// <summary>Names what trains and under which numerics, then trains (or fetches from the cache) each model × seed with a live progress display.</summary>
     internal static (IReadOnlyList<RunResult> Runs, LiveProgress Progress) Train(Research.Runs.Engine engine, ExperimentSpec e, IReadOnlyList<string> models, IReadOnlyList<int> seeds, CancellationToken cancel)

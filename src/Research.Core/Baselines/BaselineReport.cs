@@ -11,14 +11,14 @@ public sealed record BaselineReport(string Experiment, string Folder, IReadOnlyL
 
     /// <summary>The failure message: every difference, and how to accept an intended change.</summary>
     public string Failure =>
-        $"{Differences.Count} difference(s) between the {Experiment} results and {Folder}/ (tolerances from experiments.yaml):" +
+        $"{IO.Counts.Of(Differences.Count, "difference")} between the {Experiment} results and {Folder}/ (tolerances from experiments.yaml):" +
         Lines + Environment.NewLine +
         "If the change is intended, accept it with ./build.sh accept (or RESEARCH_ACCEPT=1 dotnet test) and commit the *.verified.* files.";
 
     /// <summary>What accepting changed.</summary>
     public string Summary => Differences.Count == 0
         ? $"{Experiment}: baselines unchanged"
-        : $"{Experiment}: accepted {Differences.Count} change(s):" + Lines;
+        : $"{Experiment}: accepted {IO.Counts.Of(Differences.Count, "change")}:" + Lines;
 
     string Lines => Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", Differences);
 }

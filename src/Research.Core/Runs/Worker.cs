@@ -44,7 +44,7 @@ public static class Worker
         var missing = share.Where(r => !byKey.ContainsKey(r.Key)).ToList();
         if (missing.Count > 0)
             throw new InvalidDataException(
-                $"the plan names {missing.Count} run(s) this experiments.yaml does not define (first: {missing[0].Experiment} {missing[0].Model} seed {missing[0].Seed}): " +
+                $"the plan names {IO.Counts.Of(missing.Count, "run")} this experiments.yaml does not define (first: {missing[0].Experiment} {missing[0].Model} seed {missing[0].Seed}): " +
                 "it was made from another spec or engine version. Make the plan again with `research plan --json` (or submit again).");
         return share.Select(r => byKey[r.Key]).ToList();
     }

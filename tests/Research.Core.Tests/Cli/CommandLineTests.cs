@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FluentAssertions;
 using Research.Tests.Support;
 
@@ -9,16 +8,8 @@ public class CommandLineTests
 {
     static (int Exit, string Output) Research(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet", [TestSpecs.ResearchDll(), .. arguments])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TestSpecs.RepoRoot,
-            Environment = { ["RESEARCH_CACHE"] = TestSpecs.TempDir() },
-        };
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd() + stderr.Result;
-        process.WaitForExit();
-        return (process.ExitCode, output);
+        var (exit, stdout, stderr) = ResearchProcess.Run(arguments);
+        return (exit, stdout + stderr);
     }
 
     [Fact]

@@ -132,7 +132,7 @@ public static class SpecValidator
                     break;
                 case FigureKind.Interpolation:
                     if (e.Analysis?.Interpolation is not { } line) error(at, "an interpolation figure needs analysis: { interpolation: … } in the experiment");
-                    else if ((f.Pair ?? 1) > line.Pairs.Count) error(SpecPath.Child(at, "pair"), $"pair {f.Pair} does not exist: the interpolation has {line.Pairs.Count} pair(s)");
+                    else if ((f.Pair ?? 1) > line.Pairs.Count) error(SpecPath.Child(at, "pair"), $"pair {f.Pair} does not exist: the interpolation has {IO.Counts.Of(line.Pairs.Count, "pair")}");
                     break;
             }
         }
