@@ -27,4 +27,8 @@ public static class MnistFiles
         var raw = Path.Combine(folder, name);
         return File.Exists(raw) || !File.Exists(raw + ".gz") ? raw : raw + ".gz";
     }
+
+    /// <summary>Null when all four files are in <paramref name="folder"/> (raw or .gz), else which is missing and the fix.</summary>
+    public static string? Missing(string folder) =>
+        Sha256.Keys.FirstOrDefault(n => !File.Exists(Locate(folder, n))) is { } name ? $"{Path.Combine(folder, name)} is missing. {Fix}" : null;
 }
