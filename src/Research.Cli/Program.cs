@@ -30,8 +30,8 @@ var root = new RootCommand(
     Exit codes:
       0    done; every verdict and baseline as experiments.yaml records
       1    a verdict, baseline or stress check differs from the recorded one
-      2    usage or spec error: a bad command line, an unknown name, an invalid experiments.yaml or --set
-      3    data or storage error: a dataset, cached run, baseline or other file missing or unreadable
+      2    usage or spec error: a bad command line, an invalid spec or --set
+      3    data or storage error: a dataset, run or baseline missing or unreadable
       5    a run failed (its native and .NET stack traces go to .cache/logs)
       6    the cluster scheduler is missing or refused a job
       130  cancelled (Ctrl+C)
@@ -50,6 +50,7 @@ root.Subcommands.Add(SubmitCommand.Create());
 root.Subcommands.Add(CacheCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(StressCommand.Create());
+HelpText.Apply(root);
 var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
 if (parse.Errors.Count > 0) return ParseErrors.Report(parse);
 return await parse.InvokeAsync();

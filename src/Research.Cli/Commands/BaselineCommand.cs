@@ -29,7 +29,7 @@ internal static class BaselineCommand
 
             Example, the full profile's first seed under the generic kernels:
               ONEDNN_MAX_CPU_ISA=SSE41 ATEN_CPU_CAPABILITY=default MKL_CBWR=COMPATIBLE \
-                research baseline cnn-depth --profile full --variant harness --seed 1 --model cnn-1
+                research baseline cnn-depth -p full -V harness --seed 1 --model cnn-1
             """);
         selection.AddTo(command);
         command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>

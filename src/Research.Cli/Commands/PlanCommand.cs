@@ -27,7 +27,7 @@ internal static class PlanCommand
             Examples:
               research plan --profile full
               research plan --profile ci --experiment fit-sinc --runs
-              research plan --profile full --json plan.json     # then: research worker --plan plan.json --index 0 --count 4
+              research plan --profile full --json plan.json   # for research worker
             """) { spec, profile, experiments, noRobustness, runs, json };
         command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
         {

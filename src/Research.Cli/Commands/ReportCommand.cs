@@ -21,13 +21,14 @@ internal static class ReportCommand
             runs (from the run cache; missing ones are trained first), every claim's verdict beside the
             report's words and numbers, and every figure numbered as in the report.
 
-              REPORT.md          summary table of the claims, then one part per section of the report:
-                                 the choices made where it is silent, the models, the resolved spec,
-                                 results, figures and each claim with its rule and evidence, and
-                                 under how many alternatives of those choices it holds; provenance
-              report.html        the same, self-contained (figures embedded, no external resources)
+              REPORT.md          the headline, what does not hold, the claims table, then
+                                 one part per section: choices, models, results, figures,
+                                 each claim with its rule, evidence and robustness
+              APPENDIX.md        the resolved specs and where each setting came from
+              report.html        REPORT.md as one offline page: sortable table, charts
+              appendix.html      APPENDIX.md as a page
               figures/fig-NN.png the report's figures 1–22
-              invocation.json    what this invocation did: its duration, runs trained vs read from the cache
+              invocation.json    this invocation: its duration, runs trained and cached
 
             REPORT.md, report.html and the figures are byte-identical when regenerated from the same
             cached runs, spec and code. Exit code 0 when every verdict is the one experiments.yaml
@@ -35,10 +36,10 @@ internal static class ReportCommand
 
             Examples:
               research report                     # reports/ci/, from the cached ci runs
-              research report --profile full      # reports/full/ (trains what is missing: hours)
-              research report --profile full --no-robustness   # without the choices' alternatives
+              research report --profile full      # reports/full/ (may train for hours)
+              research report --profile full --no-robustness   # no alternatives
               research report --out /tmp/report
-              research report --experiment fit-sinc --experiment gradient-norm --out /tmp/two
+              research report -e fit-sinc -e gradient-norm --out /tmp/two
             """) { spec, profile, output, noRobustness, only };
         command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
         {

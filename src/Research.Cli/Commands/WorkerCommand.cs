@@ -29,8 +29,8 @@ internal static class WorkerCommand
 
             Examples:
               research worker --plan plan.json --index 0 --count 4
-              research worker --plan plan.json             # in a Slurm array task or a Kubernetes Indexed Job
-              research worker --plan plan.json --queue     # as many as you like, on hosts sharing the cache
+              research worker --plan plan.json          # in a Slurm array task
+              research worker --plan plan.json --queue  # any number, sharing the cache
             """) { spec, plan, index, count, parallel, queue };
         command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
         {
