@@ -38,6 +38,7 @@ public static class FigureRenderer
 
     public static Plot Render(Figure figure)
     {
+        FigureFonts.Register();
         var plot = new Plot();
         var labels = new List<(FigureSeries Series, double[] X, double[] Y)>();
         foreach (var s in figure.Series.OrderBy(s => s.Faint ? 0 : s.Reference ? 2 : 1))
@@ -57,6 +58,9 @@ public static class FigureRenderer
         SetAxes(plot, figure);
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.FontSize = 12;
+        // Last, so that every text added above (axes, legend, point labels) is set in the shipped face.
+        plot.Font.Set(FigureFonts.Name);
+        plot.Legend.FontName = FigureFonts.Name;
         return plot;
     }
 
@@ -114,6 +118,7 @@ public static class FigureRenderer
                 if (i < 0 || i >= xs.Length || i >= ys.Length || !double.IsFinite(xs[i]) || !double.IsFinite(ys[i])) continue;
                 var label = plot.Add.Text(text, xs[i], ys[i]);
                 label.LabelFontSize = 10;
+                label.LabelFontName = FigureFonts.Name;
                 label.LabelFontColor = ColorOf(s);
                 var nearRightEdge = xs[i] > leftOf;
                 label.Alignment = nearRightEdge ? Alignment.LowerRight : Alignment.LowerLeft;
