@@ -10,7 +10,10 @@ namespace Research.Plotting;
 /// drawn as log10 with decade ticks, other seeds faint behind the first, ground truth dashed black. A figure
 /// with a <see cref="Figure.Y2Label"/> reads its <see cref="FigureSeries.RightAxis"/> series against a second,
 /// right-hand axis (log or not on its own, " (right axis)" in their legend text); series may also be dashed in
-/// their colour, carry a marker at every point, or have texts written beside some points.
+/// their colour, carry a marker at every point, or have texts written beside some points (placed clear of the
+/// lines, <see cref="PointLabels"/>). Bands are translucent fills behind the lines; a figure with
+/// <see cref="Figure.Panels"/> is drawn as stacked panels sharing the x axis (<see cref="StackedPanels"/>);
+/// <see cref="Figure.EqualAxes"/> gives both axes the same units. Every text is set in <see cref="FigureFonts"/>.
 /// </summary>
 public static class FigureRenderer
 {
@@ -32,15 +35,23 @@ public static class FigureRenderer
     /// </summary>
     public static byte[] RenderPng(Figure figure)
     {
-        using var plot = Render(figure);
+        if (figure.Panels.Count > 0) return StackedPanels.RenderPng(figure, Width, Height);
+        using var plot = Render(figure, Width, Height);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
-    public static Plot Render(Figure figure)
+    /// <summary>
+    /// One panel: the figure's series (without <see cref="FigureSeries.Hidden"/> ones) over its bands.
+    /// <paramref name="width"/>×<paramref name="height"/> is the size it will be drawn at, which equal axes and
+    /// the placement of point labels need before ScottPlot lays the plot out.
+    /// </summary>
+    internal static Plot Render(Figure figure, int width, int height)
     {
+        FigureFonts.Register();
         var plot = new Plot();
         var labels = new List<(FigureSeries Series, double[] X, double[] Y)>();
-        foreach (var s in figure.Series.OrderBy(s => s.Faint ? 0 : s.Reference ? 2 : 1))
+        foreach (var b in figure.Bands) AddBand(plot, figure, b);
+        foreach (var s in figure.Series.Where(s => !s.Hidden).OrderBy(s => s.Faint ? 0 : s.Reference ? 2 : 1))
         {
             var right = OnRight(figure, s);
             var xs = figure.LogX ? s.X.Select(Log).ToArray() : s.X;
@@ -49,27 +60,32 @@ public static class FigureRenderer
             if (s.Markers) AddPoints(plot, s, xs, ys, right);
             else AddLine(plot, s, xs, ys, right);
         }
-        // Written last, so that no line is drawn over the text.
-        AddPointLabels(plot, figure, labels);
-        plot.Title(figure.Title, size: 16);
-        plot.XLabel(figure.XLabel, size: 14);
+        if (figure.Title.Length > 0) plot.Title(figure.Title, size: 16);
+        if (figure.XLabel.Length > 0) plot.XLabel(figure.XLabel, size: 14);
         plot.YLabel(figure.YLabel, size: 14);
         SetAxes(plot, figure);
+        plot.Axes.AutoScale();
+        if (figure.EqualAxes) EqualUnits(plot, width, height);
+        // Written last, so that no line is drawn over the text, and after the limits, which say where a text lands.
+        PointLabels.Add(plot, figure, labels, width, height);
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.FontSize = 12;
+        // Last, so that every text added above (axes, legend, point labels) is set in the shipped face.
+        plot.Font.Set(FigureFonts.Name);
+        plot.Legend.FontName = FigureFonts.Name;
         return plot;
     }
 
     /// <summary>Whether a series is read against the right-hand axis (only a figure with a second axis has one).</summary>
-    static bool OnRight(Figure figure, FigureSeries s) => figure.Y2Label is not null && s.RightAxis;
+    internal static bool OnRight(Figure figure, FigureSeries s) => figure.Y2Label is not null && s.RightAxis;
 
-    static Color ColorOf(FigureSeries s) => Palette[s.Group % Palette.Length];
+    internal static Color ColorOf(FigureSeries s) => s.Reference ? Colors.Black : Palette[s.Group % Palette.Length];
 
     static void AddPoints(Plot plot, FigureSeries s, double[] xs, double[] ys, bool right)
     {
         var points = plot.Add.ScatterPoints(xs, ys);
         points.Color = ColorOf(s).WithAlpha(0.8);
-        points.MarkerSize = 7;
+        points.MarkerSize = s.Reference ? 9 : 7;
         if (right) points.Axes.YAxis = plot.Axes.Right;
         if (!s.Faint) points.LegendText = LegendText(s.Label, right);
     }
@@ -99,29 +115,29 @@ public static class FigureRenderer
         if (!s.Faint) line.LegendText = LegendText(s.Label, right);
     }
 
-    /// <summary>
-    /// Texts beside points, in their series' colour: above the point and clear of its marker, to its right
-    /// or, near the right edge, to its left.
-    /// </summary>
-    static void AddPointLabels(Plot plot, Figure figure, List<(FigureSeries Series, double[] X, double[] Y)> labels)
+    /// <summary>A translucent fill in its group's colour between the band's edges, named in the legend.</summary>
+    static void AddBand(Plot plot, Figure figure, FigureBand b)
     {
-        var plotted = labels.Count == 0 ? [] : figure.Series.SelectMany(s => figure.LogX ? s.X.Select(Log) : s.X).Where(double.IsFinite).ToArray();
-        var leftOf = plotted.Length == 0 ? double.PositiveInfinity : plotted.Max() - 0.15 * (plotted.Max() - plotted.Min());
-        foreach (var (s, xs, ys) in labels)
-        {
-            foreach (var (i, text) in s.PointLabels!)
-            {
-                if (i < 0 || i >= xs.Length || i >= ys.Length || !double.IsFinite(xs[i]) || !double.IsFinite(ys[i])) continue;
-                var label = plot.Add.Text(text, xs[i], ys[i]);
-                label.LabelFontSize = 10;
-                label.LabelFontColor = ColorOf(s);
-                var nearRightEdge = xs[i] > leftOf;
-                label.Alignment = nearRightEdge ? Alignment.LowerRight : Alignment.LowerLeft;
-                label.OffsetX = nearRightEdge ? -5 : 5;
-                label.OffsetY = -4;
-                if (OnRight(figure, s)) label.Axes.YAxis = plot.Axes.Right;
-            }
-        }
+        double[] Y(double[] v) => figure.LogY ? v.Select(Log).ToArray() : v;
+        var xs = figure.LogX ? b.X.Select(Log).ToArray() : b.X;
+        var fill = plot.Add.FillY(xs, Y(b.Upper), Y(b.Lower));
+        fill.FillColor = Palette[b.Group % Palette.Length].WithAlpha(0.22);
+        fill.LineWidth = 0;
+        fill.LegendText = b.Label;
+    }
+
+    /// <summary>
+    /// Widens the axis with fewer units per pixel so both have the same, then lets ScottPlot keep them square
+    /// at render time (its data area is known only then; the widening makes its correction small).
+    /// </summary>
+    static void EqualUnits(Plot plot, int width, int height)
+    {
+        var limits = plot.Axes.GetLimits();
+        var (w, h) = PointLabels.DataArea(width, height);
+        var perPixel = Math.Max(limits.HorizontalSpan / w, limits.VerticalSpan / h);
+        double cx = limits.HorizontalCenter, cy = limits.VerticalCenter;
+        plot.Axes.SetLimits(cx - perPixel * w / 2, cx + perPixel * w / 2, cy - perPixel * h / 2, cy + perPixel * h / 2);
+        plot.Axes.SquareUnits();
     }
 
     /// <summary>
@@ -132,7 +148,7 @@ public static class FigureRenderer
     {
         // Each axis's default generator, with ScottPlot's formatter replaced: it writes in the current culture.
         foreach (var axis in plot.Axes.GetAxes()) axis.TickGenerator = new NumericAutomatic { LabelFormatter = TickLabels.Linear };
-        if (figure.LogY) plot.Axes.Left.TickGenerator = LogTicks(Decades(figure.Series.Where(s => !OnRight(figure, s)).SelectMany(s => s.Y)));
+        if (figure.LogY) plot.Axes.Left.TickGenerator = LogTicks(Decades(figure.Series.Where(s => !s.Hidden && !OnRight(figure, s)).SelectMany(s => s.Y).Concat(figure.Bands.SelectMany(b => b.Lower.Concat(b.Upper)))));
         if (figure.LogX) plot.Axes.Bottom.TickGenerator = LogTicks(Decades(figure.Series.SelectMany(s => s.X)));
         else if (figure.XLabel.StartsWith("epoch", StringComparison.Ordinal))
             plot.Axes.Bottom.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true, LabelFormatter = TickLabels.Linear }; // no epoch 1.35
@@ -146,7 +162,7 @@ public static class FigureRenderer
     static string LegendText(string label, bool right) =>
         right && !label.Contains("right", StringComparison.OrdinalIgnoreCase) ? label + " (right axis)" : label;
 
-    static double Log(double v) => v > 0 ? Math.Log10(v) : double.NaN;
+    internal static double Log(double v) => v > 0 ? Math.Log10(v) : double.NaN;
 
     static double Decades(IEnumerable<double> values)
     {

@@ -46,12 +46,21 @@ public static class SnapshotBuilder
             }
         var series = new SortedDictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var figure in figures)
+        {
             foreach (var s in figure.Series)
             {
                 var keep = Thin(s.X.Length, logSpaced: figure.XLabel == "epoch");
                 series[$"fig-{figure.Number:00}/{s.Id}/x"] = keep.Select(i => s.X[i]).ToArray();
                 series[$"fig-{figure.Number:00}/{s.Id}/y"] = keep.Select(i => s.Y[i]).ToArray();
             }
+            foreach (var b in figure.Bands)
+            {
+                // A band's x is its median's (SeedBands); its edges are pinned as the lines are.
+                var keep = Thin(b.X.Length, logSpaced: figure.XLabel == "epoch");
+                series[$"fig-{figure.Number:00}/{b.Id}/lower"] = keep.Select(i => b.Lower[i]).ToArray();
+                series[$"fig-{figure.Number:00}/{b.Id}/upper"] = keep.Select(i => b.Upper[i]).ToArray();
+            }
+        }
         return new Snapshot { Experiment = experiment, Profile = profile, Metrics = metrics, Series = series };
     }
 

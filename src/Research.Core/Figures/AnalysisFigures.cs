@@ -7,7 +7,12 @@ namespace Research.Figures;
 /// <summary>Figures of the analyses after training: weight trajectories in principal components, and loss along a line between two models.</summary>
 internal static class AnalysisFigures
 {
-    /// <summary>Each run's trajectory in the first two principal components; its final point labelled with the test accuracy.</summary>
+    /// <summary>
+    /// Each run's trajectory in the first two principal components, its final point labelled with the test
+    /// accuracy; the starts (near each other: every run starts from a small random init) are one black series
+    /// with one legend entry, not a "start" text per run, which piled up (issue 18, Fig. 9). Equal axes, so that
+    /// a distance in the plane reads the same in both components.
+    /// </summary>
     public static Figure Pca(FigureSpec spec, ExperimentSpec e, ExperimentResults results)
     {
         var pca = results.Pca ?? throw new InvalidOperationException($"{e.Id}: figure {spec.Number} needs analysis: {{ pca: … }}");
@@ -24,11 +29,16 @@ internal static class AnalysisFigures
                 X = t.Select(p => p[0]).ToArray(), Y = t.Select(p => p[1]).ToArray(),
                 PointLabels = new Dictionary<int, string>
                 {
-                    [0] = "start",
                     [t.Length - 1] = accuracy is { } final ? Invariant($"{final * 100:0.0}% test") : Invariant($"loss {run.FinalTrainLoss:G3}"),
                 },
             };
         }).ToList();
+        var starts = projection.Trajectories.Take(runs.Count).Where(t => t.Length > 0).ToList();
+        series.Add(new FigureSeries
+        {
+            Id = "start", Label = $"start (initial weights, {starts.Count} run{(starts.Count == 1 ? "" : "s")})", Markers = true, Reference = true,
+            X = starts.Select(t => t[0][0]).ToArray(), Y = starts.Select(t => t[0][1]).ToArray(),
+        });
         var what = layer
             ? Invariant($"{e.Analysis!.Pca!.Layer} ({e.Analysis.Pca.LayerParameters:N0} parameters)")
             : Invariant($"whole model ({runs[0].Parameters:N0} parameters)");
@@ -39,7 +49,7 @@ internal static class AnalysisFigures
             Title = $"Weights of the {what}, every epoch, in 2 principal components",
             XLabel = Invariant($"PC 1 ({variance[0]:P1} of variance)"),
             YLabel = variance.Length > 1 ? Invariant($"PC 2 ({variance[1]:P1} of variance)") : "PC 2",
-            Series = series,
+            EqualAxes = true, Series = series,
         };
     }
 

@@ -28,16 +28,31 @@ internal static class CurveFigures
     public static Figure GradientNorm(FigureSpec spec, ExperimentSpec e, ExperimentResults results) =>
         PerRun(spec, e, results,
             r => r.Metrics.GradientNorm ?? throw new InvalidOperationException($"{e.Id}: figure {spec.Number} needs record: {{ gradient_norm: true }}"),
-            "Gradient norm", "‖∇θ L‖₂ (log scale)", threshold: false);
+            "Gradient norm", "‖∇θ L‖₂ (log scale)", threshold: false, band: true);
 
-    /// <summary>One series per run, one colour per model (its first seed bold), with the convergence threshold if asked.</summary>
-    static Figure PerRun(FigureSpec spec, ExperimentSpec e, ExperimentResults results, Func<RunResult, double[]> values, string what, string yLabel, bool threshold)
+    /// <summary>
+    /// One series per run, one colour per model (its first seed bold), with the convergence threshold if asked.
+    /// With <paramref name="band"/> and several seeds, a model is drawn as its median and interquartile range
+    /// instead (<see cref="SeedBands"/>): twenty seeds as lines are spaghetti (issue 18, Fig. 11).
+    /// </summary>
+    static Figure PerRun(FigureSpec spec, ExperimentSpec e, ExperimentResults results, Func<RunResult, double[]> values, string what, string yLabel,
+        bool threshold, bool band = false)
     {
         var series = new List<FigureSeries>();
+        var bands = new List<FigureBand>();
         var group = 0;
+        var banded = band && e.Seeds.Count > 1;
         foreach (var (id, model) in e.Models)
         {
             var mine = results.Of(id);
+            if (banded && mine.Count > 1)
+            {
+                var (median, iqr, seeds) = SeedBands.Of(id, model.Label, mine, values, group++);
+                series.AddRange(seeds);
+                series.Add(median);
+                bands.Add(iqr);
+                continue;
+            }
             foreach (var run in mine)
                 series.Add(new FigureSeries
                 {
@@ -60,9 +75,9 @@ internal static class CurveFigures
         return new Figure
         {
             Number = spec.Number, Caption = spec.Caption,
-            Title = $"{what} per epoch ({FigureBuilder.Seeds(e)})",
+            Title = banded ? $"{what} per epoch (median and interquartile range of {e.Seeds.Count} seeds)" : $"{what} per epoch ({FigureBuilder.Seeds(e)})",
             XLabel = "epoch", YLabel = yLabel,
-            LogY = true, Series = series,
+            LogY = true, Series = series, Bands = bands,
         };
     }
 

@@ -18,6 +18,19 @@ public sealed record Figure
     public string? Y2Label { get; init; }
     public bool LogY2 { get; init; }
     public required IReadOnlyList<FigureSeries> Series { get; init; }
+    /// <summary>
+    /// One unit of x is as long as one unit of y (a plane such as two principal components, where a distance
+    /// means the same in every direction; issue 18, Fig. 9).
+    /// </summary>
+    public bool EqualAxes { get; init; }
+    /// <summary>Shaded ranges (e.g. the interquartile range of the seeds around their median), drawn behind the series.</summary>
+    public IReadOnlyList<FigureBand> Bands { get; init; } = [];
+    /// <summary>
+    /// Stacked panels sharing the x axis, top to bottom; each series is drawn in <see cref="FigureSeries.Panel"/>.
+    /// Empty: one panel read against <see cref="YLabel"/>. Measures on different scales get a panel each
+    /// rather than a second y axis, which would suggest that one tracks the other (issue 18, Fig. 21).
+    /// </summary>
+    public IReadOnlyList<FigurePanel> Panels { get; init; } = [];
 
     public string FileName => FileNameOf(Number);
 
@@ -46,6 +59,13 @@ public sealed record FigureSeries
     public bool Dashed { get; init; }
     /// <summary>Plotted against the right-hand axis (<see cref="Figure.Y2Label"/>).</summary>
     public bool RightAxis { get; init; }
+    /// <summary>Index into <see cref="Figure.Panels"/> of the panel it is drawn in (0 when the figure has none).</summary>
+    public int Panel { get; init; }
+    /// <summary>
+    /// Kept as data (the baselines, the interactive chart's seed toggle) but not drawn in the PNG, where a
+    /// band stands for it (e.g. each of twenty seeds behind their median and interquartile range).
+    /// </summary>
+    public bool Hidden { get; init; }
     /// <summary>Text written beside some points (index into X/Y → text), e.g. accuracy along a trajectory.</summary>
     public IReadOnlyDictionary<int, string>? PointLabels { get; init; }
 }

@@ -10,7 +10,8 @@ namespace Research.Reporting.Interactive;
 /// column and one y column per series (null where a series has no point), in uPlot's aligned layout, with
 /// each series' colour and style as the PNG draws it. Long series are thinned to at most
 /// <see cref="MaxPoints"/> x values (every k-th of the union, and each series' last point), so the page stays
-/// small; the PNG beside it keeps every point. Numbers are written with 6 significant digits, invariantly, so
+/// small; the PNG beside it keeps every point. Series the PNG hides (the seeds behind a median) come as faint
+/// ones the page's check box shows; a band comes as its two edges. Numbers are written with 6 significant digits, invariantly, so
 /// the page is byte-identical whenever it is regenerated.
 /// </summary>
 public static class FigureChart
@@ -25,13 +26,16 @@ public static class FigureChart
     /// has no single x column to align on. Null when it can be drawn interactively.
     /// </summary>
     public static string? WhyStatic(Figure f) =>
-        f.Series.Any(s => !s.Markers && !Ascending(s.X)) ? "its lines are trajectories in a plane (x goes back and forth), which a chart over one x axis cannot draw" : null;
+        f.Series.Any(s => !s.Markers && !Ascending(s.X)) ? "its lines are trajectories in a plane (x goes back and forth), which a chart over one x axis cannot draw"
+        // One uPlot per panel would need their cursors and zooms synchronised to read as one figure; the PNG shows the panels aligned.
+        : f.Panels.Count > 0 ? "its panels share an x axis, which the PNG lines up and the interactive chart does not draw"
+        : null;
 
     /// <summary>The chart's JSON, or null when the figure stays static (<see cref="WhyStatic"/>).</summary>
     public static string? Json(Figure f)
     {
         if (WhyStatic(f) is not null || f.Series.Count == 0) return null;
-        var xs = Thin(f.Series.SelectMany(s => s.X).Where(x => Usable(x, f.LogX)).Distinct().Order().ToArray(), f.Series);
+        var xs = Thin(f.Series.SelectMany(s => s.X).Concat(f.Bands.SelectMany(b => b.X)).Where(x => Usable(x, f.LogX)).Distinct().Order().ToArray(), f.Series);
         var index = xs.Select((x, i) => (x, i)).ToDictionary(p => p.x, p => p.i);
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream))
@@ -47,6 +51,12 @@ public static class FigureChart
             json.WriteEndArray();
             json.WriteStartArray("series");
             foreach (var s in f.Series) Series(json, f, s, xs, index);
+            // A band as its two edges, dashed in its colour: uPlot's fills between series do not toggle with them, and the PNG shows the fill.
+            foreach (var b in f.Bands)
+            {
+                Series(json, f, new FigureSeries { Id = b.Id, Label = $"{b.Label}: lower edge", X = b.X, Y = b.Lower, Group = b.Group, Dashed = true }, xs, index);
+                Series(json, f, new FigureSeries { Id = b.Id, Label = $"{b.Label}: upper edge", X = b.X, Y = b.Upper, Group = b.Group, Dashed = true }, xs, index);
+            }
             json.WriteEndArray();
             json.WriteEndObject();
         }
