@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Text;
+using Research.Cli.Display;
+using Research.Diffs;
+using Research.IO;
+using Research.Plotting;
+using Research.Reporting.Diffs;
+using Research.Specs.Loading;
+using Spectre.Console;
+
+namespace Research.Cli.Commands;
+
+/// <summary><c>research diff a b</c>: what changed between two reproductions, without training anything.</summary>
+internal static class DiffCommand
+{
+    public static Command Create()
+    {
+        var a = new Argument<string>("a") { Description = "The first side (the reference)." };
+        var b = new Argument<string>("b") { Description = "The second side." };
+        var spec = CommonOptions.Spec();
+        var json = new Option<bool>("--json") { Description = "Write the diff as JSON on stdout instead of text." };
+        var all = new Option<bool>("--all") { Description = "List the keys that are only counted: on one side only, not pinned, of another length." };
+        var html = new Option<FileInfo?>("--html") { Description = "Also write one self-contained HTML page: the tables and every figure's series overlaid.", HelpName = "FILE" };
+        var figures = new Option<DirectoryInfo?>("--figures") { Description = "Also draw every figure with both sides overlaid (a solid, b dashed) as PNGs into this folder.", HelpName = "DIR" };
+        var command = new Command("diff",
+            """
+            Compare two reproductions: the claims whose verdict changed, then the pinned numbers (metrics and
+            figure series, as the baselines pin them) that moved beyond their tolerance, then a count line.
+            Nothing is trained or checked out. A side is
+
+              a report folder      holding results.json, as `research report` writes it (reports/ci, /tmp/report)
+              a profile            ci or full: its committed record in the working tree, i.e. the verdicts
+                                   experiments.yaml records for it and the numbers baselines/<profile>/ pins
+              a commit             HEAD~1, main, 3e22afd, or <commit>:<profile> (default: the other side's
+                                   profile, else ci): what was committed there, read with git, not a
+                                   retraining (reports/<profile>/results.json when that commit holds one)
+
+            Numbers are compared with experiments.yaml's baseline tolerances: the strict ones when both
+            sides were measured on the same machine (numerics fingerprint), else the portable ones; values
+            not pinned across machines, and keys on one side only, are counted (--all lists them).
+            Exit code 0 when no verdict flips, 1 when one does (a change to or from pending is listed, not a
+            flip), 2 for a side that names nothing, 3 for a missing or unreadable file.
+
+            Examples:
+              research diff ci full                 # the two profiles' committed records
+              research diff reports/ci ci           # this reproduction against what is committed
+              research diff HEAD~3 HEAD --all       # what the last three commits changed in the ci record
+              research diff main:full full --html /tmp/diff.html --figures /tmp/diff
+            """) { a, b, spec, json, all, html, figures };
+        command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
+        {
+            try { return Run(parse.GetValue(a)!, parse.GetValue(b)!, parse.GetValue(spec), parse.GetValue(json), parse.GetValue(all), parse.GetValue(html), parse.GetValue(figures)); }
+            catch (RecordException e)
+            {
+                Consoles.Err.MarkupLine($"[red]Cannot read a side:[/] {Markup.Escape(e.Message)}");
+                return ErrorHandling.StorageError;
+            }
+        })));
+        return command;
+    }
+
+    static int Run(string a, string b, FileInfo? specFile, bool json, bool all, FileInfo? html, DirectoryInfo? figures)
+    {
+        var paths = specFile is null ? RepoPaths.Discover() : new RepoPaths(specFile.Directory!.FullName);
+        var rules = SpecLoader.Load(specFile?.FullName ?? Path.Combine(paths.Root, RepoPaths.SpecFileName), []).Baselines;
+        var sideA = DiffSides.Read(a, paths.Root, DiffSides.ProfileNamed(b) ?? Specs.Profile.Ci);
+        var sideB = DiffSides.Read(b, paths.Root, DiffSides.ProfileNamed(a) ?? Specs.Profile.Ci);
+        var diff = ReproductionDiff.Compare(sideA, sideB, rules);
+        Console.Out.Write(json ? DiffJson.Write(diff) : DiffText.Write(diff, all));
+        if (html is not null || figures is not null)
+        {
+            var overlays = OverlayFigures.Build(diff, sideA.Record, sideB.Record)
+                .Select(o => (o.FileName, o.Figure, Png: FigureRenderer.RenderPng(o.Figure))).ToList();
+            if (figures is not null)
+            {
+                Directory.CreateDirectory(figures.FullName);
+                foreach (var (file, _, png) in overlays) AtomicFile.Write(Path.Combine(figures.FullName, file), png, "--figures");
+                Consoles.Err.WriteLine($"{overlays.Count} overlay figures in {figures.FullName}");
+            }
+            if (html is not null)
+            {
+                AtomicFile.Write(html.FullName, Encoding.UTF8.GetBytes(DiffHtml.Write(diff, overlays.Select(o => (o.Figure, o.Png)).ToList())), "--html");
+                Consoles.Err.WriteLine($"Wrote {html.FullName}");
+            }
+        }
+        return diff.Flips > 0 ? ErrorHandling.Differs : 0;
+    }
+}
