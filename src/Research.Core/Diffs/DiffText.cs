@@ -26,8 +26,10 @@ public static class DiffText
                 var claim = $"§{v.Section} {v.Claim}";
                 if (claim.Length > 36) text.Append("  ").Append(claim).Append('\n').Append(' ', 39);
                 else text.Append(Invariant($"  {claim,-36} "));
-                text.Append(Invariant($"{Variants.Parse(v.Setting)?.Words() ?? v.Setting,-10}  {Word(v.A)} → {Word(v.B)}\n"));
+                text.Append(Invariant($"{Variants.Parse(v.Setting)?.Words() ?? v.Setting,-10}  {Word(v.A)} → {Word(v.B)}{(v.VariesByCpu ? " *" : "")}\n"));
             }
+            if (diff.Verdicts.Any(v => v.VariesByCpu))
+                text.Append("  * recorded as varying between CPUs (varies_by_cpu): not a flip\n");
             text.Append('\n');
         }
         if (diff.Numbers.Count > 0)
@@ -55,10 +57,12 @@ public static class DiffText
     public static string CountLine(ReproductionDiff diff)
     {
         var k = diff.Keys;
-        var pending = diff.Verdicts.Count - diff.Flips;
+        var cpu = diff.Verdicts.Count(v => v.VariesByCpu && v.A is not null && v.B is not null);
+        var pending = diff.Verdicts.Count - diff.Flips - cpu;
         var parts = new List<string>
         {
             (diff.Flips == 1 ? "1 verdict flips" : Invariant($"{diff.Flips:N0} verdicts flip")) +
+            (cpu > 0 ? Invariant($", {cpu:N0} varying between CPUs") : "") +
             (pending > 0 ? Invariant($", {pending:N0} to or from pending") : ""),
             Invariant($"{diff.Numbers.Count:N0} {(diff.Numbers.Count == 1 ? "number" : "numbers")} beyond tolerance, {diff.Within:N0} within"),
         };

@@ -100,14 +100,15 @@ public sealed record ReproductionDiff
             foreach (var (setting, verdict) in claim.Verdicts)
             {
                 if (other?.Verdicts.GetValueOrDefault(setting) is not { } theirs) { onlyA.Add($"{claim.Id}/{setting}"); continue; }
-                if (verdict.Effective != theirs.Effective) changes.Add(new(claim.Id, claim.Section, setting, verdict.Effective, theirs.Effective));
+                if (verdict.Effective != theirs.Effective)
+                    changes.Add(new(claim.Id, claim.Section, setting, verdict.Effective, theirs.Effective, verdict.VariesByCpu == true || theirs.VariesByCpu == true));
             }
             foreach (var setting in other?.Verdicts.Keys.Except(claim.Verdicts.Keys) ?? []) onlyB.Add($"{claim.Id}/{setting}");
         }
         var inA = a.Claims.Select(c => c.Id).ToHashSet();
         onlyB.AddRange(b.Claims.Where(c => !inA.Contains(c.Id)).SelectMany(c => c.Verdicts.Keys.Select(s => $"{c.Id}/{s}")));
-        // Flips first, then changes to or from pending; each in the order side a lists its claims.
-        return ([.. changes.OrderBy(c => c.IsFlip ? 0 : 1)], onlyA, onlyB);
+        // Flips first, then verdicts that vary between CPUs, then changes to or from pending; each in the order side a lists its claims.
+        return ([.. changes.OrderBy(c => c.IsFlip ? 0 : c.VariesByCpu ? 1 : 2)], onlyA, onlyB);
     }
 
     static IEnumerable<string> Union(IEnumerable<string> a, IEnumerable<string> b) => a.Union(b).Order(StringComparer.Ordinal);

@@ -36,7 +36,8 @@ public static class DiffHtml
             html.Append("<table><tr><th>§</th><th>claim</th><th>setting</th><th>a</th><th>b</th></tr>\n");
             foreach (var v in diff.Verdicts)
                 html.Append("<tr><td>").Append(E(v.Section)).Append("</td><td>").Append(E(v.Claim)).Append("</td><td>")
-                    .Append(E(Words(v.Setting))).Append("</td><td>").Append(Word(v.A)).Append("</td><td>").Append(Word(v.B)).Append("</td></tr>\n");
+                    .Append(E(Words(v.Setting))).Append("</td><td>").Append(Word(v.A)).Append("</td><td>").Append(Word(v.B))
+                    .Append(v.VariesByCpu ? " (recorded as varying between CPUs: not a flip)" : "").Append("</td></tr>\n");
             html.Append("</table>\n");
         }
 
