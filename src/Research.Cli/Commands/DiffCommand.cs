@@ -19,32 +19,38 @@ internal static class DiffCommand
         var b = new Argument<string>("b") { Description = "The second side." };
         var spec = CommonOptions.Spec();
         var json = new Option<bool>("--json") { Description = "Write the diff as JSON on stdout instead of text." };
-        var all = new Option<bool>("--all") { Description = "List the keys that are only counted: on one side only, not pinned, of another length." };
-        var html = new Option<FileInfo?>("--html") { Description = "Also write one self-contained HTML page: the tables and every figure's series overlaid.", HelpName = "FILE" };
-        var figures = new Option<DirectoryInfo?>("--figures") { Description = "Also draw every figure with both sides overlaid (a solid, b dashed) as PNGs into this folder.", HelpName = "DIR" };
+        var all = new Option<bool>("--all") { Description = "Also list the keys only counted (one side only, not pinned, …)." };
+        var html = new Option<FileInfo?>("--html") { Description = "Also write one self-contained page: the tables, figures overlaid.", HelpName = "FILE" };
+        var figures = new Option<DirectoryInfo?>("--figures") { Description = "Also draw each figure, a solid and b dashed, as PNGs here.", HelpName = "DIR" };
         var command = new Command("diff",
             """
-            Compare two reproductions: the claims whose verdict changed, then the pinned numbers (metrics and
-            figure series, as the baselines pin them) that moved beyond their tolerance, then a count line.
-            Nothing is trained or checked out. A side is
+            Compare two reproductions: the claims whose verdict changed, then the pinned
+            numbers (metrics and figure series, as the baselines pin them) that moved
+            beyond their tolerance, then a count line. Nothing is trained or checked out.
 
-              a report folder      holding results.json, as `research report` writes it (reports/ci, /tmp/report)
-              a profile            ci or full: its committed record in the working tree, i.e. the verdicts
-                                   experiments.yaml records for it and the numbers baselines/<profile>/ pins
-              a commit             HEAD~1, main, 3e22afd, or <commit>:<profile> (default: the other side's
-                                   profile, else ci): what was committed there, read with git, not a
-                                   retraining (reports/<profile>/results.json when that commit holds one)
+            A side is one of
+              a report folder  holding results.json, as `research report` writes it
+                               (reports/ci, /tmp/report)
+              a profile        ci or full: its committed record in the working tree,
+                               i.e. the verdicts experiments.yaml records for it and the
+                               numbers baselines/<profile>/ pins
+              a commit         HEAD~1, main, 3e22afd, or <commit>:<profile> (default:
+                               the other side's profile, else ci): what was committed
+                               there, read with git, NOT a retraining (or that commit's
+                               reports/<profile>/results.json, if it holds one)
 
-            Numbers are compared with experiments.yaml's baseline tolerances: the strict ones when both
-            sides were measured on the same machine (numerics fingerprint), else the portable ones; values
-            not pinned across machines, and keys on one side only, are counted (--all lists them).
-            Exit code 0 when no verdict flips, 1 when one does (a change to or from pending is listed, not a
-            flip), 2 for a side that names nothing, 3 for a missing or unreadable file.
+            Numbers use experiments.yaml's baseline tolerances: the strict ones when
+            both sides come from the same machine (numerics fingerprint), else the
+            portable ones. Values not pinned across machines and keys on one side only
+            are counted (--all lists them). A change to or from pending, or of a
+            verdict recorded as varying between CPUs, is listed but is not a flip.
+            Exit code 0 when no verdict flips, 1 when one does, 2 for a side that names
+            nothing, 3 for a missing or unreadable file.
 
             Examples:
-              research diff ci full                 # the two profiles' committed records
-              research diff reports/ci ci           # this reproduction against what is committed
-              research diff HEAD~3 HEAD --all       # what the last three commits changed in the ci record
+              research diff ci full              # the profiles' committed records
+              research diff reports/ci ci        # this reproduction against the record
+              research diff HEAD~3 HEAD --all    # what 3 commits changed in ci's record
               research diff main:full full --html /tmp/diff.html --figures /tmp/diff
             """) { a, b, spec, json, all, html, figures };
         command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>

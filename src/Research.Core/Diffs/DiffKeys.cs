@@ -6,7 +6,7 @@ public sealed record DiffKeys
     /// <summary>experiment/setting/key present only in a.</summary>
     public IReadOnlyList<string> OnlyInA { get; init; } = [];
     public IReadOnlyList<string> OnlyInB { get; init; } = [];
-    /// <summary>Values the baselines do not pin across machines (the sides were measured on different CPUs): not compared.</summary>
+    /// <summary>Values the baselines do not pin across machines (the sides were measured on different CPUs) that moved: not compared.</summary>
     public IReadOnlyList<string> NotPinned { get; init; } = [];
     /// <summary>Series whose lengths differ (another number of epochs or points): not compared point by point.</summary>
     public IReadOnlyList<string> OtherLength { get; init; } = [];

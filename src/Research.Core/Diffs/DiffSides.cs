@@ -23,7 +23,7 @@ public static class DiffSides
             var file = Path.Combine(folder, ResultsFile.FileName);
             if (!File.Exists(file))
                 throw new RecordException(Path.Combine(side, ResultsFile.FileName), "does not exist",
-                    "write it with `research report` (reports/full predates it: use the profile `full` for its committed record)");
+                    "write it with `research report --out <folder>`, or name a profile (ci, full) for its committed record (reports/full predates results.json)");
             var record = ResultsFile.Read(file);
             return new DiffSide(side, $"report {side}, {record.Profile}, measured at {record.Commit ?? "an unknown commit"}", record);
         }

@@ -8,7 +8,7 @@ namespace Research.Diffs;
 /// numbers that moved beyond their tolerance, and counts of what was within it, not comparable or on one
 /// side only. Numbers are compared as the baselines compare them (<see cref="SnapshotComparer"/>): with
 /// the strict tolerances of experiments.yaml when both sides' snapshots come from the same machine
-/// (numerics fingerprint), else the portable ones; values not pinned across machines are counted, not compared.
+/// (numerics fingerprint), else the portable ones; values not pinned across machines are counted, not compared (within, when they did not move at all).
 /// </summary>
 public sealed record ReproductionDiff
 {
@@ -55,7 +55,9 @@ public sealed record ReproductionDiff
                     bool hasA = x.Metrics.TryGetValue(key, out var va), hasB = y.Metrics.TryGetValue(key, out var vb);
                     if (!hasA || !hasB) { (hasA ? onlyA : onlyB).Add(prefix + key); continue; }
                     var tolerance = SnapshotComparer.ToleranceOf(experiment, key, rules, strict);
-                    if (tolerance.Unpinned) notPinned.Add(prefix + key);
+                    // An unpinned value that did not move at all is as good as compared: only one that moved is "not pinned".
+                    if (tolerance.Unpinned && va.Equals(vb)) within++;
+                    else if (tolerance.Unpinned) notPinned.Add(prefix + key);
                     else if (tolerance.Accepts(va, vb)) within++;
                     else numbers.Add(new(experiment, setting, key, va, vb, tolerance.ToString()));
                 }
@@ -64,7 +66,7 @@ public sealed record ReproductionDiff
                 {
                     bool hasA = x.Series.TryGetValue(key, out var va), hasB = y.Series.TryGetValue(key, out var vb);
                     if (!hasA || !hasB) { (hasA ? onlyA : onlyB).Add(prefix + key); continue; }
-                    if (series.Unpinned) { notPinned.Add(prefix + key); continue; }
+                    if (series.Unpinned) { if (va!.AsSpan().SequenceEqual(vb)) within++; else notPinned.Add(prefix + key); continue; }
                     if (va!.Length != vb!.Length) { otherLength.Add(prefix + key); continue; }
                     var worst = Enumerable.Range(0, va.Length).Where(i => !series.Accepts(va[i], vb[i]))
                         .OrderByDescending(i => Math.Abs(vb[i] - va[i]) / Math.Max(Math.Abs(va[i]), double.Epsilon)).Take(1).ToList();

@@ -97,5 +97,8 @@ public class ReproductionDiffTests
 
         diff.Numbers.Should().BeEmpty("a tenfold loss on another machine is not pinned there");
         diff.Keys.NotPinned.Should().Equal("tiny-fit/as_written/small/seed1/final_train_loss");
+        diff.Within.Should().Be(2, "the series are pinned within 50 %");
+        ReproductionDiff.Compare(new DiffSide("a", "a", DiffRecords.Record(loss: 5)), new DiffSide("b", "b", other), rules)
+            .Within.Should().Be(3, "an unpinned value that did not move is as good as compared");
     }
 }
