@@ -19,8 +19,8 @@ internal static class DiffCommand
         var b = new Argument<string>("b") { Description = "The second side." };
         var spec = CommonOptions.Spec();
         var json = new Option<bool>("--json") { Description = "Write the diff as JSON on stdout instead of text." };
-        var all = new Option<bool>("--all") { Description = "Also list the keys only counted (one side only, not pinned, …)." };
-        var html = new Option<FileInfo?>("--html") { Description = "Also write one self-contained page: the tables, figures overlaid.", HelpName = "FILE" };
+        var all = new Option<bool>("--all") { Description = "List the counted keys too (one side only, not pinned, …)." };
+        var html = new Option<FileInfo?>("--html") { Description = "Also write one self-contained page: tables, overlaid figures.", HelpName = "FILE" };
         var figures = new Option<DirectoryInfo?>("--figures") { Description = "Also draw each figure, a solid and b dashed, as PNGs here.", HelpName = "DIR" };
         var command = new Command("diff",
             """

@@ -11,7 +11,7 @@ namespace Research.Diffs;
 /// </summary>
 public static class DiffText
 {
-    const int KeyWidth = 34;
+    const int KeyWidth = 32, NumberWidth = 9;
 
     public static string Write(ReproductionDiff diff, bool all = false)
     {
@@ -35,7 +35,7 @@ public static class DiffText
         if (diff.Numbers.Count > 0)
         {
             text.Append(Heading("Numbers beyond their tolerance", diff.Numbers.Count));
-            text.Append(Invariant($"  {"key",-KeyWidth} {"a",10} {"b",10} {"change",8}  tolerance\n"));
+            text.Append(Invariant($"  {"key",-KeyWidth} {"a",NumberWidth} {"b",NumberWidth} {"change",8}  tolerance\n"));
             foreach (var group in diff.Numbers.GroupBy(n => (n.Experiment, n.Setting)))
             {
                 text.Append(group.Key.Experiment).Append(", ").Append(Variants.Parse(group.Key.Setting)?.Words() ?? group.Key.Setting).Append('\n');
@@ -43,7 +43,7 @@ public static class DiffText
                 {
                     if (n.Key.Length > KeyWidth) text.Append("  ").Append(n.Key).Append('\n').Append(' ', KeyWidth + 2);
                     else text.Append(Invariant($"  {n.Key,-KeyWidth}"));
-                    text.Append(Invariant($" {Number(n.A),10} {Number(n.B),10} {Change(n.Relative),8}  {n.Tolerance}\n"));
+                    text.Append(Invariant($" {Number(n.A),NumberWidth} {Number(n.B),NumberWidth} {Change(n.Relative),8}  {n.Tolerance}\n"));
                 }
             }
             text.Append('\n');
