@@ -85,7 +85,7 @@ internal static class DiffCommand
             }
             if (html is not null)
             {
-                AtomicFile.Write(html.FullName, Encoding.UTF8.GetBytes(DiffHtml.Write(diff, overlays.Select(o => (o.Figure, o.Png)).ToList())), "--html");
+                AtomicFile.Write(html.FullName, Encoding.UTF8.GetBytes(DiffDocument.Html(diff, overlays)), "--html");
                 Consoles.Err.WriteLine($"Wrote {html.FullName}");
             }
         }
