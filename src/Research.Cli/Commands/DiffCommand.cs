@@ -70,7 +70,8 @@ internal static class DiffCommand
         var paths = specFile is null ? RepoPaths.Discover() : new RepoPaths(specFile.Directory!.FullName);
         var rules = SpecLoader.Load(specFile?.FullName ?? Path.Combine(paths.Root, RepoPaths.SpecFileName), []).Baselines;
         var sideA = DiffSides.Read(a, paths.Root, DiffSides.ProfileNamed(b) ?? Specs.Profile.Ci);
-        var sideB = DiffSides.Read(b, paths.Root, DiffSides.ProfileNamed(a) ?? Specs.Profile.Ci);
+        // A bare commit takes the other side's profile: named (ci, HEAD:full) or, for a report folder, the one it reproduced.
+        var sideB = DiffSides.Read(b, paths.Root, DiffSides.ProfileNamed(a) ?? DiffSides.ProfileNamed(sideA.Record.Profile) ?? Specs.Profile.Ci);
         var diff = ReproductionDiff.Compare(sideA, sideB, rules);
         Console.Out.Write(json ? DiffJson.Write(diff) : DiffText.Write(diff, all));
         if (html is not null || figures is not null)

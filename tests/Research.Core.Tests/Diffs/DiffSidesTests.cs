@@ -71,6 +71,23 @@ public class DiffSidesTests
     }
 
     [Fact]
+    public void ACommitThatHoldsAProfilesResultsJsonIsReadAsThatMeasuredRecord()
+    {
+        var root = Repository();
+        Directory.CreateDirectory(Path.Combine(root, "reports", "ci"));
+        ResultsFile.Write(DiffRecords.Record(Verdict.Inconclusive), Path.Combine(root, "reports", "ci"));
+        Git(root, "add", "-f", "reports");
+        Git(root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "measured");
+
+        var side = DiffSides.Read("HEAD:ci", root);
+
+        side.Description.Should().StartWith("its results.json of ci at HEAD");
+        side.Record.Measured.Should().BeTrue();
+        side.Record.Claims.Single().Verdicts["as_written"].Verdict.Should().Be(Verdict.Inconclusive);
+        DiffSides.Read("HEAD~1:ci", root).Record.Measured.Should().BeFalse("the commit before holds no results.json");
+    }
+
+    [Fact]
     public void ASideThatNamesNothingIsAUsageErrorThatNamesItAndWhatASideCanBe()
     {
         var root = Repository();
