@@ -21,6 +21,7 @@ var root = new RootCommand(
       research reproduce --profile ci
       research report --profile ci
       research robustness --profile ci
+      research diff reports/ci ci          # a reproduction against the committed record
       research baseline fit-sinc --profile full --variant harness --seed 1
       research data
       research stress --seconds 60
@@ -44,6 +45,7 @@ root.Subcommands.Add(RobustnessCommand.Create());
 root.Subcommands.Add(FiguresCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(BaselineCommand.Create());
+root.Subcommands.Add(DiffCommand.Create());
 root.Subcommands.Add(PlanCommand.Create());
 root.Subcommands.Add(WorkerCommand.Create());
 root.Subcommands.Add(SubmitCommand.Create());

@@ -25,6 +25,9 @@ public sealed record ReportData(ResearchSpec Spec, Profile Profile, string GitCo
     /// <summary>The claims judged under the other variants (as run, harness), where their experiment can run them.</summary>
     public IReadOnlyList<ClaimResult> Alternatives { get; init; } = [];
 
+    /// <summary>The experiments' outcomes under the other variants (as run, harness), for results.json's snapshots.</summary>
+    public IReadOnlyList<ExperimentOutcome> AlternativeExperiments { get; init; } = [];
+
     /// <summary>The as-written claims judged under the alternatives of the choices the profile judges (issue 15); null when not asked for.</summary>
     public RobustnessResult? Robustness { get; init; }
 
@@ -53,8 +56,9 @@ public sealed record ReportData(ResearchSpec Spec, Profile Profile, string GitCo
             only is null ? reproduction.Outcomes(profile, v, observer, cancel)
                 : reproduction.Spec.Experiments.Values.Where(x => only.Contains(x.Id) && x.Runnable.Contains(v)).Select(x => reproduction.Outcome(x.Id, profile, v, observer, cancel));
         var experiments = OutcomesOf(Variant.AsWritten).OrderBy(o => o.Experiment.Section, SectionOrder.Comparer).ToList();
-        var alternatives = Variants.All.Where(v => v != Variant.AsWritten).SelectMany(OutcomesOf).SelectMany(o => o.Claims).ToList();
-        var data = new ReportData(reproduction.Spec, profile, GitInfo.Commit(reproduction.Engine.Paths.Root), experiments) { Alternatives = alternatives };
+        var others = Variants.All.Where(v => v != Variant.AsWritten).SelectMany(OutcomesOf).ToList();
+        var data = new ReportData(reproduction.Spec, profile, GitInfo.Commit(reproduction.Engine.Paths.Root), experiments)
+            { Alternatives = others.SelectMany(o => o.Claims).ToList(), AlternativeExperiments = others };
         var claims = only is null ? null : reproduction.Spec.Claims.Values.Where(c => only.Contains(c.Experiment)).Select(c => c.Id).ToList();
         return robustness
             ? data with { Robustness = Outcomes.Robustness.Judge(reproduction, profile, Variant.AsWritten, Outcomes.Robustness.Declared(reproduction.Spec, profile), claims, observer, cancel) }

@@ -28,7 +28,7 @@ public sealed record ReportFiles(string Folder, ReportData Data, IReadOnlyList<s
 /// <summary>
 /// Writes the reproduction report of a profile: runs every experiment through the engine (the run cache
 /// is reused; missing runs train), judges every claim, draws every figure, and writes REPORT.md,
-/// report.html (self-contained) and figures/fig-NN.png, plus invocation.json with what this invocation
+/// report.html (self-contained), figures/fig-NN.png and results.json (the same as data, for `research diff`), plus invocation.json with what this invocation
 /// did. The report files are a function of the cached runs, the spec and the code only: regenerated from
 /// the same cache they are byte-identical. Every file is written under a temporary name and renamed into
 /// place; a folder that cannot be written raises <see cref="StorageException"/>.
@@ -66,7 +66,7 @@ public static class ReportGenerator
         return new ReportFiles(folder, data, files);
     }
 
-    /// <summary>Draws the figures and writes REPORT.md and report.html into <paramref name="folder"/>; returns the files written.</summary>
+    /// <summary>Draws the figures and writes REPORT.md, report.html and results.json into <paramref name="folder"/>; returns the files written.</summary>
     public static IReadOnlyList<string> Write(ReportData data, string folder)
     {
         var figureFolder = Path.Combine(folder, FigureFolder);
@@ -82,7 +82,8 @@ public static class ReportGenerator
         var appendix = ReportBuilder.BuildAppendix(data);
         AtomicFile.Write(Path.Combine(folder, AppendixFile), Encoding.UTF8.GetBytes(MarkdownWriter.Write(appendix)));
         AtomicFile.Write(Path.Combine(folder, AppendixHtmlFile), Encoding.UTF8.GetBytes(HtmlWriter.Write(appendix, Image, ReportBuilder.HtmlLink)));
-        return [AppendixFile, MarkdownFile, AppendixHtmlFile, HtmlFile, .. figures.Select(f => $"{FigureFolder}/{f.FileName}")];
+        Research.Diffs.ResultsFile.Write(Diffs.ResultsRecord.From(data), folder);
+        return [AppendixFile, MarkdownFile, AppendixHtmlFile, HtmlFile, Research.Diffs.ResultsFile.FileName, .. figures.Select(f => $"{FigureFolder}/{f.FileName}")];
     }
 
     /// <summary>A figure file no longer drawn (its figure was removed or renumbered) would be mistaken for a current one.</summary>
