@@ -21,7 +21,7 @@ var root = new RootCommand(
       research reproduce --profile ci
       research report --profile ci
       research robustness --profile ci
-      research diff reports/ci ci          # a reproduction against the committed record
+      research diff reports/ci ci     # a report against the committed record
       research baseline fit-sinc --profile full --variant harness --seed 1
       research data
       research stress --seconds 60

@@ -7,7 +7,7 @@ namespace Research.Tests.Cli;
 public class HelpTextTests
 {
     public static TheoryData<string> Verbs => new("", "list", "run", "reproduce", "claims", "robustness", "figures", "report", "baseline",
-        "plan", "worker", "submit", "submit slurm", "cache", "cache merge", "data", "stress");
+        "plan", "worker", "submit", "submit slurm", "cache", "cache merge", "data", "stress", "diff");
 
     [Theory]
     [MemberData(nameof(Verbs))]
