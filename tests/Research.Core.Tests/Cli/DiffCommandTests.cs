@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FluentAssertions;
 using Research.Diffs;
 using Research.Tests.Support;
@@ -8,19 +7,7 @@ namespace Research.Tests.Cli;
 /// <summary>`research diff` as a user meets it, on this repository's committed records: nothing trains, and the exit code says what was found.</summary>
 public class DiffCommandTests
 {
-    static (int Exit, string Stdout, string Stderr) Research(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet", [TestSpecs.ResearchDll(), .. arguments])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TestSpecs.RepoRoot,
-            Environment = { ["RESEARCH_CACHE"] = TestSpecs.TempDir() },
-        };
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout, stderr.Result);
-    }
+    static (int Exit, string Stdout, string Stderr) Research(params string[] arguments) => ResearchProcess.Run(arguments);
 
     [Fact]
     public void AProfileAgainstItselfChangesNothingAndExitsZero()
@@ -36,7 +23,7 @@ public class DiffCommandTests
     [Fact]
     public void TheTwoProfilesDifferInVerdictsAndTheJsonSaysSo()
     {
-        var (exit, stdout, _) = Research("diff", "ci", "full", "--json");
+        var (exit, stdout, _) = Research("diff", "ci", "full", "--json", "-");
 
         exit.Should().Be(1, "ci's reduced budget flips verdicts that full records");
         var diff = DiffJson.Read(stdout);
@@ -55,5 +42,14 @@ public class DiffCommandTests
         (exit, _, stderr) = Research("diff", folder, "ci");
         exit.Should().Be(3);
         stderr.Should().Contain(Path.Combine(folder, "results.json")).And.Contain("does not exist");
+    }
+
+    [Fact]
+    public void MeasureReproducesCommitSidesOnlyAndNamesABadOne()
+    {
+        var (exit, _, stderr) = Research("diff", "no-such-commit", "ci", "--measure");
+
+        exit.Should().Be(2);
+        stderr.Should().Contain("'no-such-commit' is not a commit").And.Contain("--measure reproduces commit sides only");
     }
 }
