@@ -14,4 +14,11 @@ public sealed record ClaimRecord
     public string? Reported { get; init; }
     /// <summary>setting (as_written, as_run, harness) → verdict.</summary>
     public required IReadOnlyDictionary<string, VerdictRecord> Verdicts { get; init; }
+
+    /// <summary>The claim as its spec states it, with <paramref name="verdicts"/> (a committed record's or a measured one's).</summary>
+    public static ClaimRecord Of(ClaimSpec claim, IReadOnlyDictionary<string, VerdictRecord> verdicts) => new()
+    {
+        Id = claim.Id, Section = claim.Section, Source = claim.Source, Kind = claim.Kind,
+        Experiment = claim.Experiment, Reported = claim.Reported, Verdicts = verdicts,
+    };
 }

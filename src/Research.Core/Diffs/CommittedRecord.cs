@@ -54,21 +54,13 @@ public static class CommittedRecord
         }
     }
 
-    static ClaimRecord Claim(ResearchSpec spec, ClaimSpec claim, Profile profile) => new()
-    {
-        Id = claim.Id,
-        Section = claim.Section,
-        Source = claim.Source,
-        Kind = claim.Kind,
-        Experiment = claim.Experiment,
-        Reported = claim.Reported,
-        Verdicts = spec.Experiments[claim.Experiment].Runnable.ToDictionary(v => v.Key(), v => new VerdictRecord
+    static ClaimRecord Claim(ResearchSpec spec, ClaimSpec claim, Profile profile) =>
+        ClaimRecord.Of(claim, spec.Experiments[claim.Experiment].Runnable.ToDictionary(v => v.Key(), v => new VerdictRecord
         {
             Recorded = claim.Expected(profile, v),
             Pending = claim.Expected(profile, v) is null ? claim.Expectation(v).Pending ?? "not recorded" : null,
             VariesByCpu = VariesByCpu(claim, profile, v),
-        }),
-    };
+        }));
 
     /// <summary>Whether experiments.yaml records the verdict as decided by the CPU's kernels, read as the claim tests read it (ci only); null when not.</summary>
     public static bool? VariesByCpu(ClaimSpec claim, Profile profile, Variant v) =>

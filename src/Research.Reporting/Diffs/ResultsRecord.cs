@@ -30,15 +30,8 @@ public static class ResultsRecord
             { Title = f.Title, XLabel = f.XLabel, YLabel = f.YLabel, LogX = f.LogX, LogY = f.LogY }),
     };
 
-    static ClaimRecord Claim(ReportData data, ClaimSpec claim) => new()
-    {
-        Id = claim.Id,
-        Section = claim.Section,
-        Source = claim.Source,
-        Kind = claim.Kind,
-        Experiment = claim.Experiment,
-        Reported = claim.Reported,
-        Verdicts = data.Spec.Experiments[claim.Experiment].Runnable
+    static ClaimRecord Claim(ReportData data, ClaimSpec claim) =>
+        ClaimRecord.Of(claim, data.Spec.Experiments[claim.Experiment].Runnable
             .Select(v => (v, Result: data.Judged(claim.Id, v)))
             .Where(j => j.Result is not null)
             .ToDictionary(j => j.v.Key(), j => new VerdictRecord
@@ -50,6 +43,5 @@ public static class ResultsRecord
                 Message = j.Result.Message,
                 Statistic = j.Result.Statistic,
                 Values = j.Result.Values,
-            }),
-    };
+            }));
 }

@@ -6,21 +6,9 @@ namespace Research.Tests.Claims;
 
 public class ClaimSpecTests
 {
-    static string WithClaim(string claim) => TestSpecs.Fit() + "\nclaims:\n" + claim;
+    static string WithClaim(string claim) => TestSpecs.FitWithClaim(claim);
 
-    const string Valid = """
-          faster:
-            section: "0"
-            quote: q
-            source: text
-            kind: comparison
-            experiment: tiny-fit
-            metric: converged_epoch
-            models: [small]
-            than: small
-            reason: r
-            expect: holds
-        """;
+    const string Valid = TestSpecs.FasterClaim;
 
     [Fact]
     public void AValidClaimLoads()

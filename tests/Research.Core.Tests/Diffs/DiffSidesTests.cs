@@ -9,21 +9,8 @@ namespace Research.Tests.Diffs;
 /// <summary>How a side of `research diff` is read: a profile from the working tree, a commit through git, a folder's results.json, or a usage error.</summary>
 public class DiffSidesTests
 {
-    static string Spec(string expect) => TestSpecs.Fit() + $"""
+    static string Spec(string expect) => TestSpecs.FitWithClaim(TestSpecs.FasterClaim.Replace("expect: holds", "expect: " + expect));
 
-        claims:
-          faster:
-            section: "0"
-            quote: q
-            source: text
-            kind: comparison
-            experiment: tiny-fit
-            metric: converged_epoch
-            models: [small]
-            than: small
-            reason: r
-            expect: {expect}
-        """;
 
     const string Baseline = """
         { "experiment": "tiny-fit", "profile": "ci", "fingerprint": "f",

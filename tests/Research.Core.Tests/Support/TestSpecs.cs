@@ -33,6 +33,24 @@ internal static class TestSpecs
         {extra}
         """;
 
+    /// <summary>A comparison claim on <see cref="Fit"/>'s tiny-fit, as the claims: section lists it (indented under <c>claims:</c>).</summary>
+    public const string FasterClaim = """
+          faster:
+            section: "0"
+            quote: q
+            source: text
+            kind: comparison
+            experiment: tiny-fit
+            metric: converged_epoch
+            models: [small]
+            than: small
+            reason: r
+            expect: holds
+        """;
+
+    /// <summary><see cref="Fit"/> with <paramref name="claim"/> under <c>claims:</c>.</summary>
+    public static string FitWithClaim(string claim = FasterClaim) => Fit() + "\nclaims:\n" + claim;
+
     public static ResearchSpec Parse(string yaml) => SpecLoader.Parse(yaml, "test.yaml");
 
     public static Engine Engine(string yaml, string cacheDir) =>
