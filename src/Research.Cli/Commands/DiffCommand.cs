@@ -90,8 +90,7 @@ internal static class DiffCommand
         var diff = ReproductionDiff.Compare(sideA, sideB, rules);
         // As the other verbs: `--json -` puts the JSON on stdout and the text on stderr; a file leaves stdout the text.
         (json == JsonOutput.Stdout ? Console.Error : Console.Out).Write(DiffText.Write(diff, all));
-        if (json == JsonOutput.Stdout) Console.Out.Write(DiffJson.Write(diff));
-        else if (json is not null) AtomicFile.Write(Path.GetFullPath(json), Encoding.UTF8.GetBytes(DiffJson.Write(diff)), "the --json file");
+        if (json is not null) JsonOutput.WriteBytes(json, Encoding.UTF8.GetBytes(DiffJson.Write(diff)));
         if (html is not null || figures is not null)
         {
             var overlays = OverlayFigures.Build(diff, sideA.Record, sideB.Record)

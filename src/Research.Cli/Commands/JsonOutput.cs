@@ -27,8 +27,12 @@ internal static class JsonOutput
     /// <summary>Writes <paramref name="value"/> to the file <paramref name="target"/> names (nothing when null).</summary>
     public static void Write(string? target, object value)
     {
-        if (target is null) return;
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, Research.IO.Json.Options);
+        if (target is not null) WriteBytes(target, JsonSerializer.SerializeToUtf8Bytes(value, Research.IO.Json.Options));
+    }
+
+    /// <summary>Writes JSON already serialised (by a type with its own converter, such as the diff's) to <paramref name="target"/>.</summary>
+    public static void WriteBytes(string target, byte[] bytes)
+    {
         if (target == Stdout)
         {
             using var stdout = Console.OpenStandardOutput();
