@@ -85,7 +85,15 @@ public sealed class Engine
             if (Cached() is { } theirs) return theirs;
             var data = Data.Get(dataset, e.TrainSamples, e.TestSamples);
             var checkpoint = path + ".ckpt";
-            TrainedRun Train() => _trainer.Train(e, dataset, model, seed, data, observer, cancel, checkpoint);
+            // A shorter run of the same trajectory has trained this run's first epochs: start where it stopped.
+            var continuation = Continuation.Of(Cache, e, dataset, model, seed);
+            int? continuedFrom = null;
+            if (!File.Exists(checkpoint) && continuation?.Longest() is { } shorter)
+            {
+                AtomicFile.Write(checkpoint, File.ReadAllBytes(shorter.Path), RepoPaths.CacheVariable, Cache.Root);
+                continuedFrom = shorter.Epoch;
+            }
+            TrainedRun Train() => _trainer.Train(e, dataset, model, seed, data, observer, cancel, checkpoint, continuation?.FinalState);
             TrainedRun trained;
             try
             {
@@ -96,9 +104,10 @@ public sealed class Engine
                 // A checkpoint that does not fit the model (left by an interrupted, broken process) is not
                 // worth a failed run: drop it and train from the start.
                 TrainingCheckpoint.Delete(checkpoint);
+                continuedFrom = null;
                 trained = Train();
             }
-            var result = trained.WithProvenance(Provenance(key, data, e, model, trained.WallSeconds));
+            var result = trained.WithProvenance(Provenance(key, data, e, model, trained.WallSeconds) with { ContinuedFrom = continuedFrom });
             Cache.Write(path, result, trained.Weights);
             TrainingCheckpoint.Delete(checkpoint);
             return result;

@@ -21,4 +21,9 @@ public sealed record Provenance
     public required double WallSeconds { get; init; }
     /// <summary>Peak resident memory of the process when the run finished (VmHWM on Linux).</summary>
     public required long PeakResidentBytes { get; init; }
+    /// <summary>
+    /// The epoch of the shorter run of the same trajectory (the same settings but max_epochs) whose final state this
+    /// run continued from (<see cref="Runs.Continuation"/>); null when it trained from its seed. Its wall time includes the shorter run's.
+    /// </summary>
+    public int? ContinuedFrom { get; init; }
 }

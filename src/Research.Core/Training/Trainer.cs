@@ -20,14 +20,17 @@ public sealed class Trainer
 
     /// <summary>
     /// Trains the run, resuming from <paramref name="checkpoint"/> when it holds one (and saving there every
-    /// checkpoint_every epochs). The result carries no provenance: the caller knows where the run came from.
+    /// checkpoint_every epochs), and leaving its final state at <paramref name="finalState"/> when it stops at
+    /// max_epochs (neither converged nor diverged), in the checkpoint's format, for a longer run of the same
+    /// trajectory to continue from (<see cref="Runs.Continuation"/>). The result carries no provenance: the caller
+    /// knows where the run came from.
     /// </summary>
     public TrainedRun Train(
         ExperimentSpec experiment, DatasetSpec dataset, string modelId, int seed, TrainingData data,
-        IRunObserver? observer = null, CancellationToken cancel = default, string? checkpoint = null)
+        IRunObserver? observer = null, CancellationToken cancel = default, string? checkpoint = null, string? finalState = null)
     {
         var spec = experiment.Models[modelId];
-        return Exclusively(experiment, spec, () => TrainLocked(experiment, dataset, spec, seed, data, observer, cancel, checkpoint));
+        return Exclusively(experiment, spec, () => TrainLocked(experiment, dataset, spec, seed, data, observer, cancel, checkpoint, finalState));
     }
 
     /// <summary>Runs <paramref name="train"/> beside other runs when it can share the process (<see cref="CanShareProcess"/>), else alone.</summary>
@@ -57,7 +60,7 @@ public sealed class Trainer
 
     static TrainedRun TrainLocked(
         ExperimentSpec e, DatasetSpec dataset, ModelSpec spec, int seed, TrainingData data,
-        IRunObserver? observer, CancellationToken cancel, string? checkpoint)
+        IRunObserver? observer, CancellationToken cancel, string? checkpoint, string? finalState)
     {
         var clock = Stopwatch.StartNew();
         using var run = SeededModel.Build(e, dataset, spec, seed);
@@ -75,6 +78,8 @@ public sealed class Trainer
         try
         {
             loop.Run(state, resumable, observer, cancel);
+            if (finalState != null && state.Outcome == RunOutcome.MaxEpochs)
+                TrainingCheckpoint.Write(finalState, w => state.Save(w, state.EarlierSeconds + clock.Elapsed.TotalSeconds, run));
             scalars = e.CriticalPoint is { } critical
                 ? CriticalPointAnalysis.Run(run.Model, spec, run.Parameters, data.TrainX, data.TrainY, critical)
                 : null;
