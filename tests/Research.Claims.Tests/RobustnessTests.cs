@@ -23,7 +23,7 @@ public sealed class RobustnessTests(ClaimSession session)
         foreach (var a in result.Alternatives)
         {
             a.Claims.Should().NotBeEmpty($"{a.Name} changes something as written");
-            var measured = RobustnessResult.Flipped(a, result.Defaults);
+            var measured = RobustnessResult.Flipped(result.Judged(a), result.Defaults);
             var recorded = a.Alternative.RecordedFlips(session.Profile);
             var evidence = string.Join("; ", a.Claims.Select(c =>
                 $"{c.Claim.Id}: {result.Defaults.First(d => d.Claim.Id == c.Claim.Id).Verdict} → {c.Verdict} ({c.Message})"));
@@ -32,6 +32,8 @@ public sealed class RobustnessTests(ClaimSession session)
             var unsettled = a.Alternative.VariesByCpuOn(session.Profile);
             measured.Except(unsettled).Should().BeEquivalentTo(recorded!.Except(unsettled),
                 $"experiments.yaml records what {a.Name} flips (leaving out the CPU-dependent {string.Join(", ", unsettled)}); measured: {evidence}");
+            a.Alternative.PendingOn(session.Profile).Should().BeEmpty(
+                $"this run judged {a.Name} in every experiment it changes, so experiments.yaml can record its flips there too (pending_in); measured: {evidence}");
         }
     }
 }

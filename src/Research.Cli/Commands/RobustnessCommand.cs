@@ -81,6 +81,7 @@ internal static class RobustnessCommand
                     {
                         choice = a.Choice.Id, alternative = a.Alternative.Id, set = a.Alternative.Set,
                         judged = a.Claims.Select(c => c.Claim.Id), flips = RobustnessResult.Flipped(a, result.Defaults), recorded = a.Alternative.RecordedFlips(p),
+                        pending_in = a.Alternative.PendingOn(p),
                     }),
                 }, Research.IO.Json.Options), "the --json file");
             return unexpected.Count == 0 ? 0 : ErrorHandling.Differs;
@@ -124,7 +125,8 @@ internal static class RobustnessCommand
                         ? $"[green]yes[/] [grey](CPU-dependent: {Markup.Escape(string.Join(", ", unsettled))})[/]"
                         : "[green]yes[/]",
                     false => $"[red]no: records {Markup.Escape(recorded!.Count == 0 ? "none" : string.Join(", ", recorded))}[/]",
-                });
+                } + (a.Alternative.PendingOn(result.Profile) is { Count: > 0 } pending
+                    ? $"\n[yellow]not yet judged in {Markup.Escape(string.Join(", ", pending))}[/]" : ""));
         }
         return table;
     }

@@ -51,7 +51,11 @@ public sealed record RobustnessResult(Profile Profile, Variant Variant, IReadOnl
     /// recorded (not yet measured, or a variant other than as written, for which nothing is recorded).
     /// </summary>
     public bool? AsRecorded(AlternativeOutcome a) =>
-        Variant != Variant.AsWritten ? null : a.Alternative.FlipsAsRecorded(Profile, Flipped(a, Defaults));
+        Variant != Variant.AsWritten ? null : a.Alternative.FlipsAsRecorded(Profile, Flipped(Judged(a), Defaults));
+
+    /// <summary>The alternative's claims outside the experiments experiments.yaml records as not yet judged under it (<see cref="AlternativeSpec.PendingIn"/>).</summary>
+    public AlternativeOutcome Judged(AlternativeOutcome a) =>
+        a.Alternative.PendingOn(Profile) is { Count: > 0 } pending ? a with { Claims = a.Claims.Where(c => !pending.Contains(c.Claim.Experiment)).ToList() } : a;
 
     /// <summary>Alternatives whose measured flips differ from those experiments.yaml records.</summary>
     public IEnumerable<AlternativeOutcome> Unexpected => Alternatives.Where(a => AsRecorded(a) == false);

@@ -45,8 +45,18 @@ public sealed record AlternativeSpec
     public IReadOnlyList<string> VariesByCpuCi { get; init; } = [];
     /// <summary>As <see cref="VariesByCpuCi"/>, on the full profile.</summary>
     public IReadOnlyList<string> VariesByCpu { get; init; } = [];
+    /// <summary>
+    /// Experiments whose claims this alternative has not yet been judged on, on the full profile: <see cref="Flips"/>
+    /// records what it flips in the others. An alternative that spans experiments of very different cost (batch 64
+    /// for §1.2 in half an hour, for §3.1's 1,000 epochs in five hours) is settled experiment by experiment, and
+    /// each part is recorded as it is measured.
+    /// </summary>
+    public IReadOnlyList<string> PendingIn { get; init; } = [];
     /// <summary>The measured numbers behind <see cref="Flips"/> and <see cref="FlipsCi"/>.</summary>
     public string? Evidence { get; init; }
+
+    /// <summary>The experiments not yet judged under this alternative on a profile (<see cref="PendingIn"/>; none on ci).</summary>
+    public IReadOnlyList<string> PendingOn(Profile profile) => profile == Profile.Full ? PendingIn : [];
 
     /// <summary>The recorded flips on a profile; null while not measured.</summary>
     public IReadOnlyList<string>? RecordedFlips(Profile profile) => profile == Profile.Ci ? FlipsCi : Flips;

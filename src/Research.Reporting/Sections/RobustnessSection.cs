@@ -66,6 +66,8 @@ internal static class RobustnessSection
         var unsettled = a.VariesByCpuOn(data.Profile);
         if (unsettled.Count > 0)
             line.Text($" ({string.Join(", ", unsettled)}: a tie whose side depends on the CPU, left out of the check)");
+        if (a.PendingOn(data.Profile) is { Count: > 0 } pending)
+            line.Text($" (experiments.yaml records it as not yet judged in {string.Join(", ", pending)}: what it flips there is this reproduction's finding alone)");
         return data.Robustness.AsRecorded(outcome) switch
         {
             null => line.Text(" (not yet recorded in experiments.yaml)."),

@@ -131,4 +131,20 @@ public sealed class ChoiceSpecTests
         act.Should().Throw<SpecException>().Which.Errors.Should().ContainSingle()
             .Which.ToString().Should().Contain("varies_by_cpu_ci").And.Contain("unknown claim 'small-fist' (did you mean 'small-fits'?)");
     }
+
+    [Theory]
+    [InlineData("flips: []\n        pending_in: [tiny-fut]", "choices.budget.alternatives.short.pending_in: unknown experiment 'tiny-fut' (did you mean 'tiny-fit'?)")]
+    [InlineData("pending_in: [tiny-fit]", "pending_in names what is not yet judged beside the flips recorded for the rest: record flips too")]
+    [InlineData("flips: [small-fits]\n        pending_in: [tiny-fit]", "'small-fits' is a claim of tiny-fit, which pending_in says is not yet judged")]
+    public void AnAlternativeJudgedInPartNamesTheExperimentsStillPendingAndRecordsNoFlipThere(string record, string message)
+    {
+        var act = () => TestSpecs.Parse(WithChoices($"""
+                  short:
+                    about: a
+                    set: ["experiments.tiny-fit.max_epochs=3"]
+                    {record}
+            """));
+        act.Should().Throw<SpecException>().Which.Errors.Should().ContainSingle()
+            .Which.ToString().Should().Contain(message).And.Contain("test.yaml:");
+    }
 }

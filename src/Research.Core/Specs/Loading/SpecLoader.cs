@@ -144,6 +144,14 @@ public static class SpecLoader
             foreach (var (flips, key) in new[] { (alt.Flips, "flips"), (alt.FlipsCi, "flips_ci"), (alt.VariesByCpu, "varies_by_cpu"), (alt.VariesByCpuCi, "varies_by_cpu_ci") })
                 foreach (var claim in (flips ?? []).Where(c => claims?.ContainsKey(c) != true))
                     binder.Error(At(SpecPath.Child(at, key)), SpecPath.Child(at, key), $"unknown claim '{claim}'{SpecPath.Hint(claim, claims?.Keys ?? [])}");
+            var experiments = (map["experiments"] as YamlMapping)?.Entries.Select(e => e.Key.Value).ToList() ?? [];
+            var pendingAt = SpecPath.Child(at, "pending_in");
+            foreach (var experiment in alt.PendingIn.Where(x => !experiments.Contains(x)))
+                binder.Error(At(pendingAt), pendingAt, $"unknown experiment '{experiment}'{SpecPath.Hint(experiment, experiments)}");
+            if (alt.PendingIn.Count > 0 && alt.Flips is null)
+                binder.Error(At(pendingAt), pendingAt, "pending_in names what is not yet judged beside the flips recorded for the rest: record flips too (or drop pending_in while nothing is judged)");
+            foreach (var claim in (alt.Flips ?? []).Where(c => claims?.TryGetValue(c, out var spec) == true && alt.PendingIn.Contains(spec.Experiment)))
+                binder.Error(At(SpecPath.Child(at, "flips")), SpecPath.Child(at, "flips"), $"'{claim}' is a claim of {claims![claim].Experiment}, which pending_in says is not yet judged");
         }
     }
 
