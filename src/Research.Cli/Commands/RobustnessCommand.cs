@@ -18,6 +18,11 @@ internal static class RobustnessCommand
         var choice = new Option<string[]>("--choice") { Description = "Only this choice's alternatives (repeatable); `research robustness --list` names them." };
         var filter = CommonOptions.ClaimFilter();
         var list = new Option<bool>("--list") { Description = "List the choices and their alternatives (what each sets, which profile judges it) without training." };
+        var recorded = new Option<bool>("--recorded")
+        {
+            Description = "Train nothing: show what experiments.yaml records (as written), each claim's recorded verdict and, under each " +
+                          "alternative that changes its inputs, whether the alternative's recorded flips include it, with the alternatives not yet judged.",
+        };
         var json = new Option<FileInfo?>("--json") { Description = "Also write every claim's verdict under every alternative to this file as JSON." };
         var command = new Command("robustness",
             """
@@ -28,7 +33,12 @@ internal static class RobustnessCommand
             all. Runs come from the run cache; an alternative trains only the runs it changes. Exit code 0 when every
             alternative flips the claims experiments.yaml records for it (as written), 1 otherwise.
             Any one alternative can be run by hand: `research claims --set <each of its assignments>`.
-            """) { spec, profile, variant, choice, filter, list, json };
+            `--recorded` answers in seconds from the records alone: the verdicts and flips measured so far.
+
+            Examples:
+              research robustness --profile full --recorded
+              research robustness --profile full --choice epoch-budget -c 1.2
+            """) { spec, profile, variant, choice, filter, list, recorded, json };
         command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
         {
             var engine = CommonOptions.CreateEngine(parse.GetValue(spec), []);
@@ -49,6 +59,12 @@ internal static class RobustnessCommand
             var claims = CommonOptions.Claims(engine.Spec, parse.GetValue(filter))
                 .Where(c => engine.Spec.Experiments[c.Experiment].Runnable.Contains(v))
                 .ToList();
+            if (parse.GetValue(recorded))
+            {
+                if (v != Variant.AsWritten)
+                    throw new UsageException("--recorded reads the flips experiments.yaml records, which are measured as written: leave out --variant");
+                return Recorded(RecordedRobustness.Of(engine.Spec, p, alternatives, claims), p, parse.GetValue(json));
+            }
 
             var reproduction = new Reproduction(engine);
             RobustnessResult? result = null;
@@ -90,6 +106,41 @@ internal static class RobustnessCommand
     }
 
     static string Word(Verdict v) => v.ToString().ToLowerInvariant();
+
+    /// <summary>The recorded specification curve: a table of the claims some alternative changes, a count line, and the JSON.</summary>
+    static int Recorded(IReadOnlyList<RecordedClaimRobustness> claims, Research.Specs.Profile p, FileInfo? json)
+    {
+        var shown = claims.Where(c => c.Under.Count > 0).ToList();
+        var table = new Table().Border(TableBorder.Rounded).Title($"Recorded robustness ({Words.Profile(p)} profile, as written)")
+            .AddColumns("§", "claim", "recorded", "holds under", "flipped by", "not yet judged");
+        foreach (var c in shown)
+            table.AddRow(
+                c.Claim.Section, Markup.Escape(c.Claim.Id) + (c.Claim.Source == ClaimSource.Text ? "" : $" [grey]({Word(c.Claim.Source)})[/]"),
+                c.Default is { } d ? ClaimTable.Colored(d) : "[grey]pending[/]",
+                c.Judged == 0 ? "–" : c.Holding is { } k ? $"{k} of {c.Judged}" : $"[grey]{c.Judged} judged[/]",
+                c.FlippedBy.Any() || c.VariesByCpu.Any()
+                    ? string.Join("\n", c.FlippedBy.Select(Markup.Escape).Concat(c.VariesByCpu.Select(a => $"[grey]{Markup.Escape(a)} (on some CPUs)[/]")))
+                    : "–",
+                c.Owed.Any() ? $"[yellow]{Markup.Escape(string.Join("\n", c.Owed))}[/]" : "–");
+        AnsiConsole.Write(table);
+        var owed = shown.Count(c => c.Owed.Any());
+        AnsiConsole.MarkupLine($"{Words.Count(shown.Count, "claim")} changed by some alternative; {Words.Count(shown.Count(c => c.FlippedBy.Any()), "claim")} flipped by one or more; " +
+                               (owed == 0 ? "every alternative judged." : $"[yellow]{Words.Count(owed, "claim")} still owed a judgement under some alternative[/] (research robustness --profile {Words.Profile(p)} measures them)."));
+        if (json is not null)
+            Research.IO.AtomicFile.Write(json.FullName, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new
+            {
+                profile = Words.Profile(p), variant = "as_written", source = "experiments.yaml (recorded, nothing trained)",
+                claims = shown.Select(c => new
+                {
+                    claim = c.Claim.Id, section = c.Claim.Section, source = Word(c.Claim.Source), recorded = c.Default is { } d ? Word(d) : "pending",
+                    judged = c.Judged, holds = c.Holding,
+                    under = c.Under.Select(u => new { alternative = u.Alternative, state = u.State.ToString().ToLowerInvariant() }),
+                }),
+            }, Research.IO.Json.Options), "the --json file");
+        return 0;
+    }
+
+    static string Word(ClaimSource s) => s.ToString().ToLowerInvariant();
 
     /// <summary>Every declared choice and alternative: what it sets and where it is judged.</summary>
     static Table ChoiceTable(ResearchSpec spec)

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Research.Claims;
 using Research.Outcomes;
 using Research.IO;
 using Research.Runs;
@@ -146,5 +147,38 @@ public sealed class ChoiceSpecTests
             """));
         act.Should().Throw<SpecException>().Which.Errors.Should().ContainSingle()
             .Which.ToString().Should().Contain(message).And.Contain("test.yaml:");
+    }
+
+    [Fact]
+    public void TheRecordedCurveReadsEachAlternativesFlipsWithoutTraining()
+    {
+        var path = Path.Combine(TestSpecs.TempDir(), "experiments.yaml");
+        File.WriteAllText(path, WithChoices("""
+                  strict:
+                    about: a
+                    set: ["claims.small-fits.max=1.0e-12"]
+                    flips: [small-fits]
+                  loose:
+                    about: a
+                    set: ["claims.small-fits.max=100"]
+                    flips: []
+                  unmeasured:
+                    about: a
+                    set: ["experiments.tiny-fit.max_epochs=3"]
+                  partial:
+                    about: a
+                    set: ["experiments.tiny-fit.max_epochs=4"]
+                    flips: []
+                    pending_in: [tiny-fit]
+            """));
+        var spec = SpecLoader.Load(path);
+        var curve = RecordedRobustness.Of(spec, Profile.Full, Robustness.Declared(spec, Profile.Full), spec.Claims.Values).Single();
+
+        curve.Under.Select(u => (u.Alternative, u.State)).Should().Equal(
+            ("budget: strict", RecordedState.Flipped), ("budget: loose", RecordedState.Kept),
+            ("budget: unmeasured", RecordedState.Unrecorded), ("budget: partial", RecordedState.Pending));
+        curve.Default.Should().Be(Verdict.Holds);
+        (curve.Holding, curve.Judged).Should().Be((1, 2), "it holds under loose, not under strict; the other two are owed");
+        curve.Owed.Should().Equal("budget: unmeasured", "budget: partial");
     }
 }
