@@ -53,9 +53,8 @@ public static class RecordedRobustness
     public static IReadOnlyList<RecordedClaimRobustness> Of(
         ResearchSpec spec, Profile profile, IEnumerable<(ChoiceSpec Choice, AlternativeSpec Alternative)> alternatives, IEnumerable<ClaimSpec> claims)
     {
-        var path = spec.SourcePath ?? throw new InvalidOperationException($"{spec.SourceFile} was not loaded from a file, so it cannot be loaded with other settings");
-        var changed = alternatives.Select(a => (Name: $"{a.Choice.Id}: {a.Alternative.Id}", a.Alternative,
-            Claims: Robustness.Changed(spec, SpecLoader.Load(path, [.. spec.Assignments, .. a.Alternative.Set]), profile, Variant.AsWritten).ToHashSet())).ToList();
+        var changed = alternatives.Select(a => (Name: AlternativeOutcome.NameOf(a.Choice, a.Alternative), a.Alternative,
+            Claims: Robustness.Changed(spec, SpecLoader.LoadWith(spec, a.Alternative.Set), profile, Variant.AsWritten).ToHashSet())).ToList();
         return claims.Select(claim => new RecordedClaimRobustness(claim, claim.Expected(profile),
             changed.Where(a => a.Claims.Contains(claim.Id)).Select(a => (a.Name, StateOf(a.Alternative, claim, profile))).ToList())).ToList();
     }

@@ -14,7 +14,10 @@ namespace Research.Outcomes;
 public sealed record AlternativeOutcome(ChoiceSpec Choice, AlternativeSpec Alternative, IReadOnlyList<ClaimResult> Claims)
 {
     /// <summary>"convergence-rule: first-below-1e-3".</summary>
-    public string Name => $"{Choice.Id}: {Alternative.Id}";
+    public string Name => NameOf(Choice, Alternative);
+
+    /// <summary>How an alternative is named wherever it is listed: its choice, a colon, its id.</summary>
+    public static string NameOf(ChoiceSpec choice, AlternativeSpec alternative) => $"{choice.Id}: {alternative.Id}";
 }
 
 /// <summary>A claim's verdict by default and under every alternative that changes its inputs.</summary>

@@ -42,9 +42,7 @@ public sealed class Engine
     /// This engine's spec loaded again with more <c>--set</c> assignments (a choice's alternative), sharing the data,
     /// the run cache and the runs in flight: a run both specs define alike is trained once.
     /// </summary>
-    public Engine With(IReadOnlyList<string> assignments) =>
-        new(this, SpecLoader.Load(Spec.SourcePath ?? throw new InvalidOperationException($"{Spec.SourceFile} was not loaded from a file, so it cannot be loaded with other settings"),
-            [.. Spec.Assignments, .. assignments]));
+    public Engine With(IReadOnlyList<string> assignments) => new(this, SpecLoader.LoadWith(Spec, assignments));
 
     public ResearchSpec Spec { get; }
     public RepoPaths Paths { get; }

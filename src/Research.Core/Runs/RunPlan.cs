@@ -64,8 +64,7 @@ public sealed class RunPlan
         foreach (var variant in Variants.All) specs.Add((spec, variant, variant.Key()));
         if (robustness)
             foreach (var (choice, alternative) in Robustness.Declared(spec, profile))
-                specs.Add((SpecLoader.Load(spec.SourcePath ?? throw new InvalidOperationException($"{spec.SourceFile} was not loaded from a file"),
-                    [.. spec.Assignments, .. alternative.Set]), Variant.AsWritten, $"{choice.Id}: {alternative.Id}"));
+                specs.Add((SpecLoader.LoadWith(spec, alternative.Set), Variant.AsWritten, AlternativeOutcome.NameOf(choice, alternative)));
 
         var byKey = new Dictionary<string, (ExperimentSpec Spec, string Model, int Seed, List<string> Settings)>();
         foreach (var (s, variant, setting) in specs)

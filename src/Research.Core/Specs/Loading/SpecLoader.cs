@@ -26,6 +26,14 @@ public static class SpecLoader
             with { SourcePath = Path.GetFullPath(path) };
     }
 
+    /// <summary>
+    /// <paramref name="spec"/>'s file loaded again with more <c>--set</c> assignments after its own (a choice's
+    /// alternative): what <see cref="Runs.Engine.With"/> trains under and the recorded robustness compares against.
+    /// </summary>
+    public static ResearchSpec LoadWith(ResearchSpec spec, IReadOnlyList<string> assignments) =>
+        Load(spec.SourcePath ?? throw new InvalidOperationException($"{spec.SourceFile} was not loaded from a file, so it cannot be loaded with other settings"),
+            [.. spec.Assignments, .. assignments]);
+
     public static ResearchSpec Parse(string text, string file, IReadOnlyList<string>? assignments = null, string? sha256 = null)
     {
         var errors = new List<SpecError>();
