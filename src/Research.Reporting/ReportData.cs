@@ -61,7 +61,8 @@ public sealed record ReportData(ResearchSpec Spec, Profile Profile, string GitCo
             { Alternatives = others.SelectMany(o => o.Claims).ToList(), AlternativeExperiments = others };
         var claims = only is null ? null : reproduction.Spec.Claims.Values.Where(c => only.Contains(c.Experiment)).Select(c => c.Id).ToList();
         return robustness
-            ? data with { Robustness = Outcomes.Robustness.Judge(reproduction, profile, Variant.AsWritten, Outcomes.Robustness.Declared(reproduction.Spec, profile), claims, observer, cancel) }
+            ? data with { Robustness = Outcomes.Robustness.Judge(reproduction, profile, Variant.AsWritten, Outcomes.Robustness.Declared(reproduction.Spec, profile), claims, observer, cancel,
+                Outcomes.Robustness.DeclaredInteractions(reproduction.Spec, profile)) }
             : data;
     }
 }

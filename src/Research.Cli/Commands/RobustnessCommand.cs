@@ -15,7 +15,7 @@ internal static class RobustnessCommand
         var spec = CommonOptions.Spec();
         var profile = CommonOptions.ProfileOption();
         var variant = CommonOptions.VariantOption();
-        var choice = new Option<string[]>("--choice") { Description = "Only this choice's alternatives (repeatable); `research robustness --list` names them." };
+        var choice = new Option<string[]>("--choice") { Description = "Only this choice's alternatives and the interactions it is part of (repeatable); `research robustness --list` names them." };
         var filter = CommonOptions.ClaimFilter();
         var list = new Option<bool>("--list") { Description = "List the choices and their alternatives (what each sets, which profile judges it) without training." };
         var recorded = new Option<bool>("--recorded")
@@ -29,9 +29,11 @@ internal static class RobustnessCommand
             A specification curve: judge every claim again under each alternative of each choice experiments.yaml
             declares where the report is silent (the convergence rule, CNN-3's front, epoch budgets, …), one choice
             changed at a time from the variant's settings. Prints, per claim, "holds under k of n alternatives" and
-            which alternatives flip its verdict. The ci profile judges the alternatives marked `ci: true`; full judges
-            all. Runs come from the run cache; an alternative trains only the runs it changes. Exit code 0 when every
-            alternative flips the claims experiments.yaml records for it (as written), 1 otherwise.
+            which alternatives flip its verdict. Declared `interactions` (alternatives of two choices changed together,
+            where a verdict may rest on the pair) are judged beside the curve on the claims both change, and not counted
+            in k of n. The ci profile judges those marked `ci: true`; full judges all. Runs come from the run cache; an
+            alternative trains only the runs it changes. Exit code 0 when every alternative and interaction flips the
+            claims experiments.yaml records for it (as written), 1 otherwise.
             Any one alternative can be run by hand: `research claims --set <each of its assignments>`.
             `--recorded` answers in seconds from the records alone: the verdicts and flips measured so far.
 
@@ -53,6 +55,7 @@ internal static class RobustnessCommand
             foreach (var unknown in choices.Where(c => !engine.Spec.Choices.ContainsKey(c)))
                 throw new UsageException($"no choice '{unknown}'{Research.Specs.SpecPath.Hint(unknown, engine.Spec.Choices.Keys)}; choices: {string.Join(", ", engine.Spec.Choices.Keys)}");
             var alternatives = Robustness.Declared(engine.Spec, p).Where(a => choices.Length == 0 || choices.Contains(a.Choice.Id)).ToList();
+            var interactions = Robustness.DeclaredInteractions(engine.Spec, p).Where(i => choices.Length == 0 || i.Of.Keys.Any(choices.Contains)).ToList();
             if (alternatives.Count == 0)
                 throw new UsageException($"no alternative is judged on the {Words.Profile(p)} profile{(choices.Length > 0 ? " for " + string.Join(", ", choices) : "")}; " +
                                          "`research robustness --list` shows which profile judges each (ci: those marked `ci: true`)");
@@ -63,13 +66,13 @@ internal static class RobustnessCommand
             {
                 if (v != Variant.AsWritten)
                     throw new UsageException("--recorded reads the flips experiments.yaml records, which are measured as written: leave out --variant");
-                return Recorded(RecordedRobustness.Of(engine.Spec, p, alternatives, claims), p, parse.GetValue(json));
+                return Recorded(RecordedRobustness.Of(engine.Spec, p, alternatives, claims, interactions), p, parse.GetValue(json));
             }
 
             var reproduction = new Reproduction(engine);
             RobustnessResult? result = null;
             var progress = LiveProgress.Show(observer =>
-                result = Robustness.Judge(reproduction, p, v, alternatives, claims.Select(c => c.Id).ToList(), observer, cancel),
+                result = Robustness.Judge(reproduction, p, v, alternatives, claims.Select(c => c.Id).ToList(), observer, cancel, interactions),
                 keepFinished: false, quietCache: true);
 
             AnsiConsole.Write(AlternativeTable(result!));
@@ -79,9 +82,9 @@ internal static class RobustnessCommand
             if (untouched > 0)
                 AnsiConsole.MarkupLine($"[grey]{Words.Count(untouched, "claim")} not shown: no judged alternative changes {(untouched == 1 ? "its" : "their")} experiment or spec.[/]");
             var unexpected = result.Unexpected.ToList();
-            var unrecorded = result.Unrecorded.Select(a => a.Name).ToList();
-            AnsiConsole.MarkupLine($"{Words.Count(alternatives.Count, "alternative")} judged on the {Words.Profile(p)} profile {v.Words()}; " +
-                (unexpected.Count == 0 ? "[green]every recorded flip as measured[/]" : $"[red]{Markup.Escape(string.Join(", ", unexpected.Select(u => u.Name)))} not as recorded[/]") +
+            var unrecorded = result.Unrecorded.ToList();
+            AnsiConsole.MarkupLine($"{Words.Count(alternatives.Count, "alternative")}{(interactions.Count > 0 ? $" and {Words.Count(interactions.Count, "interaction")}" : "")} judged on the {Words.Profile(p)} profile {v.Words()}; " +
+                (unexpected.Count == 0 ? "[green]every recorded flip as measured[/]" : $"[red]{Markup.Escape(string.Join(", ", unexpected))} not as recorded[/]") +
                 (unrecorded.Count > 0 ? $"; [yellow]not recorded yet ({(p == Research.Specs.Profile.Ci ? "flips_ci" : "flips")}): {Markup.Escape(string.Join(", ", unrecorded))}[/]" : "") +
                 $" ({Words.Count(progress.FinishedCount, "run")}, {progress.CachedCount:N0} from the cache).");
             if (parse.GetValue(json) is { } file)
@@ -92,12 +95,19 @@ internal static class RobustnessCommand
                     {
                         claim = c.Default.Claim.Id, verdict = Word(c.Default.Verdict), judged = c.Judged, holds = c.Holding,
                         under = c.Under.Select(u => new { choice = u.Alternative.Choice.Id, alternative = u.Alternative.Alternative.Id, verdict = Word(u.Result.Verdict), message = u.Result.Message }),
+                        together = c.Together.Select(u => new { interaction = u.Interaction.Interaction.Id, name = u.Interaction.Name, verdict = Word(u.Result.Verdict), message = u.Result.Message }),
                     }),
                     alternatives = result.Alternatives.Select(a => new
                     {
                         choice = a.Choice.Id, alternative = a.Alternative.Id, set = a.Alternative.Set,
                         judged = a.Claims.Select(c => c.Claim.Id), flips = RobustnessResult.Flipped(a, result.Defaults), recorded = a.Alternative.RecordedFlips(p),
                         pending_in = a.Alternative.PendingOn(p),
+                    }),
+                    interactions = result.Interactions.Select(i => new
+                    {
+                        interaction = i.Interaction.Id, of = i.Interaction.Of, set = i.Interaction.Set(engine.Spec),
+                        judged = i.Claims.Select(c => c.Claim.Id), flips = RobustnessResult.Flipped(i, result.Defaults), recorded = i.Interaction.RecordedFlips(p),
+                        pending_in = i.Interaction.PendingOn(p),
                     }),
                 }, Research.IO.Json.Options), "the --json file");
             return unexpected.Count == 0 ? 0 : ErrorHandling.Differs;
@@ -111,17 +121,27 @@ internal static class RobustnessCommand
     static int Recorded(IReadOnlyList<RecordedClaimRobustness> claims, Research.Specs.Profile p, FileInfo? json)
     {
         var shown = claims.Where(c => c.Under.Count > 0).ToList();
+        var together = shown.Any(c => c.Together.Count > 0);
         var table = new Table().Border(TableBorder.Rounded).Title($"Recorded robustness ({Words.Profile(p)} profile, as written)")
-            .AddColumns("§", "claim", "recorded", "holds under", "flipped by", "not yet judged");
+            .AddColumns("§", "claim", "recorded", "holds under", "flipped by");
+        if (together) table.AddColumn("flipped together by");
+        table.AddColumn("not yet judged");
         foreach (var c in shown)
-            table.AddRow(
+        {
+            var cells = new List<string>
+            {
                 c.Claim.Section, Markup.Escape(c.Claim.Id) + (c.Claim.Source == ClaimSource.Text ? "" : $" [grey]({Word(c.Claim.Source)})[/]"),
                 c.Default is { } d ? ClaimTable.Colored(d) : "[grey]pending[/]",
                 c.Judged == 0 ? "–" : c.Holding is { } k ? $"{k} of {c.Judged}" : $"[grey]{c.Judged} judged[/]",
                 c.FlippedBy.Any() || c.VariesByCpu.Any()
                     ? string.Join("\n", c.FlippedBy.Select(Markup.Escape).Concat(c.VariesByCpu.Select(a => $"[grey]{Markup.Escape(a)} (on some CPUs)[/]")))
                     : "–",
-                c.Owed.Any() ? $"[yellow]{Markup.Escape(string.Join("\n", c.Owed))}[/]" : "–");
+            };
+            if (together) cells.Add(c.FlippedTogether.Any() ? string.Join("\n", c.FlippedTogether.Select(Markup.Escape))
+                : c.Together.Any(t => t.State == RecordedState.Kept) ? "[grey]none[/]" : "–");
+            cells.Add(c.Owed.Any() ? $"[yellow]{Markup.Escape(string.Join("\n", c.Owed))}[/]" : "–");
+            table.AddRow(cells.ToArray());
+        }
         AnsiConsole.Write(table);
         var owed = shown.Count(c => c.Owed.Any());
         AnsiConsole.MarkupLine($"{Words.Count(shown.Count, "claim")} changed by some alternative; {Words.Count(shown.Count(c => c.FlippedBy.Any()), "claim")} flipped by one or more; " +
@@ -135,6 +155,7 @@ internal static class RobustnessCommand
                     claim = c.Claim.Id, section = c.Claim.Section, source = Word(c.Claim.Source), recorded = c.Default is { } d ? Word(d) : "pending",
                     judged = c.Judged, holds = c.Holding,
                     under = c.Under.Select(u => new { alternative = u.Alternative, state = u.State.ToString().ToLowerInvariant() }),
+                    together = c.Together.Select(u => new { interaction = u.Interaction, state = u.State.ToString().ToLowerInvariant() }),
                 }),
             }, Research.IO.Json.Options), "the --json file");
         return 0;
@@ -155,6 +176,9 @@ internal static class RobustnessCommand
                     string.Concat(a.Set.Select(s => $"\n[grey]--set {Markup.Escape(s)}[/]")),
                     a.Unavailable is not null ? "[grey]–[/]" : a.Ci ? "ci, full" : "full");
         }
+        foreach (var i in spec.Interactions.Values)
+            table.AddRow("[bold]together[/]", Markup.Escape(i.Id),
+                Markup.Escape(InteractionOutcome.NameOf(i.Members(spec))) + $"\n{Markup.Escape(i.About)}", i.Ci ? "ci, full" : "full");
         return table;
     }
 
@@ -179,17 +203,40 @@ internal static class RobustnessCommand
                 } + (a.Alternative.PendingOn(result.Profile) is { Count: > 0 } pending
                     ? $"\n[yellow]not yet judged in {Markup.Escape(string.Join(", ", pending))}[/]" : ""));
         }
+        foreach (var i in result.Interactions)
+        {
+            var flips = RobustnessResult.Flipped(i, result.Defaults);
+            table.AddRow(
+                "[bold]together:[/] " + Markup.Escape(i.Name),
+                i.Claims.Count == 0 ? "[grey]none: its alternatives meet in no claim[/]" : i.Claims.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                flips.Count == 0 ? "–" : string.Join("\n", flips.Select(id => $"{Markup.Escape(id)} ({Word(result.Defaults.First(d => d.Claim.Id == id).Verdict)} → {Word(i.Claims.First(c => c.Claim.Id == id).Verdict)})")),
+                result.AsRecorded(i) switch
+                {
+                    null => "[grey]not recorded[/]",
+                    true => "[green]yes[/]",
+                    false => $"[red]no: records {Markup.Escape(i.Interaction.RecordedFlips(result.Profile) is { Count: > 0 } r ? string.Join(", ", r) : "none")}[/]",
+                });
+        }
         return table;
     }
 
     static Table ClaimRobustnessTable(IReadOnlyList<ClaimRobustness> claims, Variant variant)
     {
+        var together = claims.Any(c => c.Together.Count > 0);
         var table = new Table().Border(TableBorder.Rounded).Title($"Claims ({variant.Words()})").AddColumns("§", "claim", "verdict", "holds under", "flipped by");
+        if (together) table.AddColumn("changed together");
         foreach (var c in claims)
-            table.AddRow(
+        {
+            var cells = new List<string>
+            {
                 c.Default.Claim.Section, Markup.Escape(c.Default.Claim.Id), ClaimTable.Colored(c.Default.Verdict),
                 $"{c.Holding} of {c.Judged}",
-                c.Flips.Any() ? string.Join("\n", c.Flips.Select(f => $"{Markup.Escape(f.Alternative.Name)} ({Word(f.Result.Verdict)})")) : "–");
+                c.Flips.Any() ? string.Join("\n", c.Flips.Select(f => $"{Markup.Escape(f.Alternative.Name)} ({Word(f.Result.Verdict)})")) : "–",
+            };
+            if (together)
+                cells.Add(c.Together.Count == 0 ? "–" : string.Join("\n", c.Together.Select(t => $"{Markup.Escape(t.Interaction.Name)}: {Word(t.Result.Verdict)}")));
+            table.AddRow(cells.ToArray());
+        }
         return table;
     }
 }

@@ -9,13 +9,13 @@ public enum RecordedState
 {
     /// <summary>The alternative keeps the claim's recorded verdict.</summary>
     Kept,
-    /// <summary>The alternative flips it (<see cref="AlternativeSpec.Flips"/>).</summary>
+    /// <summary>The alternative flips it (<see cref="JudgedSetting.Flips"/>).</summary>
     Flipped,
     /// <summary>The alternative's flips are not measured on this profile yet.</summary>
     Unrecorded,
-    /// <summary>The alternative is judged elsewhere, not yet in this claim's experiment (<see cref="AlternativeSpec.PendingIn"/>).</summary>
+    /// <summary>The alternative is judged elsewhere, not yet in this claim's experiment (<see cref="JudgedSetting.PendingIn"/>).</summary>
     Pending,
-    /// <summary>Its flip depends on the CPU (<see cref="AlternativeSpec.VariesByCpu"/>).</summary>
+    /// <summary>Its flip depends on the CPU (<see cref="JudgedSetting.VariesByCpu"/>).</summary>
     VariesByCpu,
 }
 
@@ -38,8 +38,14 @@ public sealed record RecordedClaimRobustness(ClaimSpec Claim, Verdict? Default, 
     /// <summary>Alternatives whose flip of this claim is recorded as depending on the CPU; counted in neither k nor n.</summary>
     public IEnumerable<string> VariesByCpu => Under.Where(u => u.State == RecordedState.VariesByCpu).Select(u => u.Alternative);
 
-    /// <summary>Alternatives not yet judged for this claim on the profile (unrecorded, or pending in its experiment).</summary>
-    public IEnumerable<string> Owed => Under.Where(u => u.State is RecordedState.Unrecorded or RecordedState.Pending).Select(u => u.Alternative);
+    /// <summary>What experiments.yaml records of the claim under each declared interaction whose alternatives all change it (not counted in k or n).</summary>
+    public IReadOnlyList<(string Interaction, RecordedState State)> Together { get; init; } = [];
+
+    /// <summary>The interactions recorded as flipping the claim.</summary>
+    public IEnumerable<string> FlippedTogether => Together.Where(u => u.State == RecordedState.Flipped).Select(u => u.Interaction);
+
+    /// <summary>Alternatives and interactions not yet judged for this claim on the profile (unrecorded, or pending in its experiment).</summary>
+    public IEnumerable<string> Owed => Under.Concat(Together).Where(u => u.State is RecordedState.Unrecorded or RecordedState.Pending).Select(u => u.Item1);
 }
 
 /// <summary>
@@ -51,15 +57,26 @@ public sealed record RecordedClaimRobustness(ClaimSpec Claim, Verdict? Default, 
 public static class RecordedRobustness
 {
     public static IReadOnlyList<RecordedClaimRobustness> Of(
-        ResearchSpec spec, Profile profile, IEnumerable<(ChoiceSpec Choice, AlternativeSpec Alternative)> alternatives, IEnumerable<ClaimSpec> claims)
+        ResearchSpec spec, Profile profile, IEnumerable<(ChoiceSpec Choice, AlternativeSpec Alternative)> alternatives, IEnumerable<ClaimSpec> claims,
+        IEnumerable<InteractionSpec>? interactions = null)
     {
-        var changed = alternatives.Select(a => (Name: AlternativeOutcome.NameOf(a.Choice, a.Alternative), a.Alternative,
-            Claims: Robustness.Changed(spec, SpecLoader.LoadWith(spec, a.Alternative.Set), profile, Variant.AsWritten).ToHashSet())).ToList();
+        HashSet<string> ChangedBy(IReadOnlyList<string> set) => Robustness.Changed(spec, SpecLoader.LoadWith(spec, set), profile, Variant.AsWritten).ToHashSet();
+        var changed = alternatives.Select(a => (Name: AlternativeOutcome.NameOf(a.Choice, a.Alternative), Setting: (JudgedSetting)a.Alternative,
+            Claims: ChangedBy(a.Alternative.Set))).ToList();
+        var together = (interactions ?? []).Select(i =>
+        {
+            var meet = ChangedBy(i.Set(spec));
+            foreach (var (_, alternative) in i.Members(spec)) meet.IntersectWith(ChangedBy(alternative.Set));
+            return (Name: InteractionOutcome.NameOf(i.Members(spec)), Setting: (JudgedSetting)i, Claims: meet);
+        }).ToList();
         return claims.Select(claim => new RecordedClaimRobustness(claim, claim.Expected(profile),
-            changed.Where(a => a.Claims.Contains(claim.Id)).Select(a => (a.Name, StateOf(a.Alternative, claim, profile))).ToList())).ToList();
+            changed.Where(a => a.Claims.Contains(claim.Id)).Select(a => (a.Name, StateOf(a.Setting, claim, profile))).ToList())
+        {
+            Together = together.Where(t => t.Claims.Contains(claim.Id)).Select(t => (t.Name, StateOf(t.Setting, claim, profile))).ToList(),
+        }).ToList();
     }
 
-    static RecordedState StateOf(AlternativeSpec a, ClaimSpec claim, Profile profile) =>
+    static RecordedState StateOf(JudgedSetting a, ClaimSpec claim, Profile profile) =>
         a.PendingOn(profile).Contains(claim.Experiment) ? RecordedState.Pending
         : a.RecordedFlips(profile) is not { } flips ? RecordedState.Unrecorded
         : a.VariesByCpuOn(profile).Contains(claim.Id) ? RecordedState.VariesByCpu

@@ -3,6 +3,7 @@ using Research.Claims;
 using Research.IO;
 using Research.Runs;
 using Research.Specs;
+using Research.Specs.Loading;
 using Research.Training;
 
 namespace Research.Outcomes;
@@ -20,9 +21,32 @@ public sealed record AlternativeOutcome(ChoiceSpec Choice, AlternativeSpec Alter
     public static string NameOf(ChoiceSpec choice, AlternativeSpec alternative) => $"{choice.Id}: {alternative.Id}";
 }
 
-/// <summary>A claim's verdict by default and under every alternative that changes its inputs.</summary>
+/// <summary>
+/// A declared interaction, judged: its alternatives changed together, on the claims every one of them changes.
+/// <see cref="Claims"/> is empty when they do not meet in any claim under this variant.
+/// </summary>
+public sealed record InteractionOutcome(InteractionSpec Interaction, IReadOnlyList<(ChoiceSpec Choice, AlternativeSpec Alternative)> Members, IReadOnlyList<ClaimResult> Claims)
+{
+    /// <summary>"unstated-batch-size: batch-64 + training-metric-mode: eval-after-epoch".</summary>
+    public string Name => NameOf(Members);
+
+    /// <summary>How an interaction is named wherever it is listed: its alternatives' names joined by " + ".</summary>
+    public static string NameOf(IEnumerable<(ChoiceSpec Choice, AlternativeSpec Alternative)> members) =>
+        string.Join(" + ", members.Select(m => AlternativeOutcome.NameOf(m.Choice, m.Alternative)));
+}
+
+/// <summary>
+/// A claim's verdict by default, under every alternative that changes its inputs (the curve: k of n), and under every
+/// declared interaction that changes them (shown beside the curve, not counted in it).
+/// </summary>
 public sealed record ClaimRobustness(ClaimResult Default, IReadOnlyList<(AlternativeOutcome Alternative, ClaimResult Result)> Under)
 {
+    /// <summary>The claim's verdicts under the declared interactions whose alternatives all change it.</summary>
+    public IReadOnlyList<(InteractionOutcome Interaction, ClaimResult Result)> Together { get; init; } = [];
+
+    /// <summary>The interactions whose verdict differs from the default's.</summary>
+    public IEnumerable<(InteractionOutcome Interaction, ClaimResult Result)> FlipsTogether => Together.Where(u => u.Result.Verdict != Default.Verdict);
+
     /// <summary>The number of alternatives the claim was judged under (n).</summary>
     public int Judged => Under.Count;
 
@@ -33,9 +57,12 @@ public sealed record ClaimRobustness(ClaimResult Default, IReadOnlyList<(Alterna
     public IEnumerable<(AlternativeOutcome Alternative, ClaimResult Result)> Flips => Under.Where(u => u.Result.Verdict != Default.Verdict);
 }
 
-/// <summary>Every judged alternative of a profile and variant, beside the default verdicts of the claims they change.</summary>
+/// <summary>Every judged alternative and interaction of a profile and variant, beside the default verdicts of the claims they change.</summary>
 public sealed record RobustnessResult(Profile Profile, Variant Variant, IReadOnlyList<ClaimResult> Defaults, IReadOnlyList<AlternativeOutcome> Alternatives)
 {
+    /// <summary>The declared interactions judged (alternatives of several choices changed together).</summary>
+    public IReadOnlyList<InteractionOutcome> Interactions { get; init; } = [];
+
     /// <summary>Each claim's robustness, in the order of <see cref="Defaults"/>.</summary>
     public IReadOnlyList<ClaimRobustness> Claims => Defaults.Select(Robustness).ToList();
 
@@ -43,11 +70,19 @@ public sealed record RobustnessResult(Profile Profile, Variant Variant, IReadOnl
     public ClaimRobustness? Of(string claim) => Defaults.FirstOrDefault(d => d.Claim.Id == claim) is { } d ? Robustness(d) : null;
 
     ClaimRobustness Robustness(ClaimResult d) =>
-        new(d, Alternatives.SelectMany(a => a.Claims.Where(c => c.Claim.Id == d.Claim.Id).Select(c => (a, c))).ToList());
+        new(d, Alternatives.SelectMany(a => a.Claims.Where(c => c.Claim.Id == d.Claim.Id).Select(c => (a, c))).ToList())
+        {
+            Together = Interactions.SelectMany(i => i.Claims.Where(c => c.Claim.Id == d.Claim.Id).Select(c => (i, c))).ToList(),
+        };
 
     /// <summary>The claims an alternative flips, measured.</summary>
-    public static IReadOnlyList<string> Flipped(AlternativeOutcome a, IReadOnlyList<ClaimResult> defaults) =>
-        a.Claims.Where(c => defaults.FirstOrDefault(d => d.Claim.Id == c.Claim.Id)?.Verdict != c.Verdict).Select(c => c.Claim.Id).ToList();
+    public static IReadOnlyList<string> Flipped(AlternativeOutcome a, IReadOnlyList<ClaimResult> defaults) => Flipped(a.Claims, defaults);
+
+    /// <summary>The claims an interaction flips, measured.</summary>
+    public static IReadOnlyList<string> Flipped(InteractionOutcome i, IReadOnlyList<ClaimResult> defaults) => Flipped(i.Claims, defaults);
+
+    static List<string> Flipped(IReadOnlyList<ClaimResult> judged, IReadOnlyList<ClaimResult> defaults) =>
+        judged.Where(c => defaults.FirstOrDefault(d => d.Claim.Id == c.Claim.Id)?.Verdict != c.Verdict).Select(c => c.Claim.Id).ToList();
 
     /// <summary>
     /// Whether an alternative flips the claims experiments.yaml records for it on this profile; null when nothing is
@@ -56,15 +91,25 @@ public sealed record RobustnessResult(Profile Profile, Variant Variant, IReadOnl
     public bool? AsRecorded(AlternativeOutcome a) =>
         Variant != Variant.AsWritten ? null : a.Alternative.FlipsAsRecorded(Profile, Flipped(Judged(a), Defaults));
 
-    /// <summary>The alternative's claims outside the experiments experiments.yaml records as not yet judged under it (<see cref="AlternativeSpec.PendingIn"/>).</summary>
+    /// <summary>The alternative's claims outside the experiments experiments.yaml records as not yet judged under it (<see cref="JudgedSetting.PendingIn"/>).</summary>
     public AlternativeOutcome Judged(AlternativeOutcome a) =>
         a.Alternative.PendingOn(Profile) is { Count: > 0 } pending ? a with { Claims = a.Claims.Where(c => !pending.Contains(c.Claim.Experiment)).ToList() } : a;
 
-    /// <summary>Alternatives whose measured flips differ from those experiments.yaml records.</summary>
-    public IEnumerable<AlternativeOutcome> Unexpected => Alternatives.Where(a => AsRecorded(a) == false);
+    /// <summary>As <see cref="AsRecorded(AlternativeOutcome)"/>, for an interaction.</summary>
+    public bool? AsRecorded(InteractionOutcome i) =>
+        Variant != Variant.AsWritten ? null : i.Interaction.FlipsAsRecorded(Profile, Flipped(Judged(i), Defaults));
 
-    /// <summary>Alternatives judged as written whose flips experiments.yaml does not record yet.</summary>
-    public IEnumerable<AlternativeOutcome> Unrecorded => Variant == Variant.AsWritten ? Alternatives.Where(a => AsRecorded(a) is null) : [];
+    /// <summary>As <see cref="Judged(AlternativeOutcome)"/>, for an interaction.</summary>
+    public InteractionOutcome Judged(InteractionOutcome i) =>
+        i.Interaction.PendingOn(Profile) is { Count: > 0 } pending ? i with { Claims = i.Claims.Where(c => !pending.Contains(c.Claim.Experiment)).ToList() } : i;
+
+    /// <summary>Alternatives and interactions (by name) whose measured flips differ from those experiments.yaml records.</summary>
+    public IEnumerable<string> Unexpected =>
+        Alternatives.Where(a => AsRecorded(a) == false).Select(a => a.Name).Concat(Interactions.Where(i => AsRecorded(i) == false).Select(i => i.Name));
+
+    /// <summary>Alternatives and interactions (by name) judged as written whose flips experiments.yaml does not record yet.</summary>
+    public IEnumerable<string> Unrecorded => Variant != Variant.AsWritten ? [] :
+        Alternatives.Where(a => AsRecorded(a) is null).Select(a => a.Name).Concat(Interactions.Where(i => AsRecorded(i) is null).Select(i => i.Name));
 }
 
 /// <summary>
@@ -78,6 +123,10 @@ public static class Robustness
     public static IEnumerable<(ChoiceSpec Choice, AlternativeSpec Alternative)> Declared(ResearchSpec spec, Profile profile) =>
         spec.Choices.Values.SelectMany(c => c.Alternatives.Values.Where(a => a.JudgedOn(profile)).Select(a => (c, a)));
 
+    /// <summary>The interactions a profile judges (ci: those marked <c>ci</c>; full: every one), in file order.</summary>
+    public static IEnumerable<InteractionSpec> DeclaredInteractions(ResearchSpec spec, Profile profile) =>
+        spec.Interactions.Values.Where(i => i.JudgedOn(profile));
+
     /// <summary>
     /// Judges the claims some alternative changes (of <paramref name="claims"/>; null: of all) by default and under each
     /// alternative, loading <paramref name="reproduction"/>'s spec again with the alternative's assignments. Only the
@@ -86,27 +135,39 @@ public static class Robustness
     public static RobustnessResult Judge(
         Reproduction reproduction, Profile profile, Variant variant,
         IEnumerable<(ChoiceSpec Choice, AlternativeSpec Alternative)> alternatives, IReadOnlyCollection<string>? claims = null,
-        IRunObserver? observer = null, CancellationToken cancel = default)
+        IRunObserver? observer = null, CancellationToken cancel = default, IEnumerable<InteractionSpec>? interactions = null)
     {
         var wanted = claims?.ToHashSet();
+        var spec = reproduction.Spec;
+        HashSet<string> ChangedBy(ResearchSpec other) => Changed(spec, other, profile, variant).Where(id => wanted?.Contains(id) ?? true).ToHashSet();
+
         var judged = new List<(ChoiceSpec Choice, AlternativeSpec Alternative, Reproduction Other, HashSet<string> Changed)>();
         foreach (var (choice, alternative) in alternatives)
         {
             var other = new Reproduction(reproduction.Engine.With(alternative.Set));
-            var changed = Changed(reproduction.Spec, other.Spec, profile, variant).Where(id => wanted?.Contains(id) ?? true).ToHashSet();
-            judged.Add((choice, alternative, other, changed));
+            judged.Add((choice, alternative, other, ChangedBy(other.Spec)));
         }
-        var defaults = reproduction.Spec.Claims.Keys.Where(id => judged.Any(j => j.Changed.Contains(id)))
+        // An interaction is judged where its choices meet: on the claims each of its alternatives changes alone.
+        var together = new List<(InteractionSpec Interaction, IReadOnlyList<(ChoiceSpec, AlternativeSpec)> Members, Reproduction Other, HashSet<string> Changed)>();
+        foreach (var interaction in interactions ?? [])
+        {
+            var members = interaction.Members(spec);
+            var other = new Reproduction(reproduction.Engine.With(interaction.Set(spec)));
+            var changed = ChangedBy(other.Spec);
+            foreach (var (_, alternative) in members)
+                changed.IntersectWith(ChangedBy(SpecLoader.LoadWith(spec, alternative.Set)));
+            together.Add((interaction, members, other, changed));
+        }
+        var defaults = spec.Claims.Keys.Where(id => judged.Any(j => j.Changed.Contains(id)) || together.Any(t => t.Changed.Contains(id)))
             .Select(id => reproduction.Claim(id, profile, variant, observer, cancel)).ToList();
-        var outcomes = new List<AlternativeOutcome>();
-        foreach (var (choice, alternative, other, changed) in judged)
+        List<ClaimResult> Under(Reproduction other, HashSet<string> changed)
         {
             cancel.ThrowIfCancellationRequested();
-            var under = other.Spec.Claims.Values.Where(c => changed.Contains(c.Id))
-                .Select(c => other.Claim(c.Id, profile, variant, observer, cancel)).ToList();
-            outcomes.Add(new AlternativeOutcome(choice, alternative, under));
+            return other.Spec.Claims.Values.Where(c => changed.Contains(c.Id)).Select(c => other.Claim(c.Id, profile, variant, observer, cancel)).ToList();
         }
-        return new RobustnessResult(profile, variant, defaults, outcomes);
+        var outcomes = judged.Select(j => new AlternativeOutcome(j.Choice, j.Alternative, Under(j.Other, j.Changed))).ToList();
+        var pairs = together.Select(t => new InteractionOutcome(t.Interaction, t.Members, Under(t.Other, t.Changed))).ToList();
+        return new RobustnessResult(profile, variant, defaults, outcomes) { Interactions = pairs };
     }
 
     /// <summary>The claims whose inputs differ between two specs: every claim of an experiment whose settings differ, and every claim whose own spec differs.</summary>

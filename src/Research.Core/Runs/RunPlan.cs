@@ -55,7 +55,7 @@ public sealed class RunPlan
     /// <param name="profile">ci or full.</param>
     /// <param name="cache">Where finished runs are (and what the costs are read from).</param>
     /// <param name="experiments">Only these experiments (null: all).</param>
-    /// <param name="robustness">Also the runs of the alternatives the profile judges (what <c>reproduce</c> trains unless told not to).</param>
+    /// <param name="robustness">Also the runs of the alternatives and interactions the profile judges (what <c>reproduce</c> trains unless told not to).</param>
     public static RunPlan Build(ResearchSpec spec, Profile profile, RunCache cache, IReadOnlyCollection<string>? experiments = null, bool robustness = true)
     {
         if (experiments is not null)
@@ -65,6 +65,9 @@ public sealed class RunPlan
         if (robustness)
             foreach (var (choice, alternative) in Robustness.Declared(spec, profile))
                 specs.Add((SpecLoader.LoadWith(spec, alternative.Set), Variant.AsWritten, AlternativeOutcome.NameOf(choice, alternative)));
+        if (robustness)
+            foreach (var interaction in Robustness.DeclaredInteractions(spec, profile))
+                specs.Add((SpecLoader.LoadWith(spec, interaction.Set(spec)), Variant.AsWritten, InteractionOutcome.NameOf(interaction.Members(spec))));
 
         var byKey = new Dictionary<string, (ExperimentSpec Spec, string Model, int Seed, List<string> Settings)>();
         foreach (var (s, variant, setting) in specs)

@@ -18,44 +18,37 @@ public sealed record ChoiceSpec
     public required IReadOnlyDictionary<string, AlternativeSpec> Alternatives { get; init; }
 }
 
-/// <summary>One alternative to a <see cref="ChoiceSpec"/>'s default.</summary>
-public sealed record AlternativeSpec
+/// <summary>
+/// What experiments.yaml records of a point of the specification curve that is judged (an alternative, or a declared
+/// pair of alternatives changed together): where it is judged, the claims it was measured to flip, and why.
+/// </summary>
+public abstract record JudgedSetting
 {
-    [FromKey] public string Id { get; init; } = "";
-    /// <summary>What the alternative does, in words.</summary>
-    public required string About { get; init; }
-    /// <summary>
-    /// The alternative as <c>--set</c> assignments, each a full path from the top of experiments.yaml
-    /// (<c>experiments.ID.…=value</c> or <c>claims.ID.…=value</c>); values are YAML.
-    /// </summary>
-    public IReadOnlyList<string> Set { get; init; } = [];
-    /// <summary>Why the alternative cannot be judged yet (what the harness lacks); it is listed, not run.</summary>
-    public string? Unavailable { get; init; }
-    /// <summary>Whether the ci profile judges it too (the test suite's robustness check); full judges every alternative.</summary>
+    /// <summary>Whether the ci profile judges it too (the test suite's robustness check); full judges every one.</summary>
     public bool Ci { get; init; }
-    /// <summary>Measured on the full profile, as written: the claims whose verdict this alternative changes. Null until measured.</summary>
+    /// <summary>Measured on the full profile, as written: the claims whose verdict it changes. Null until measured.</summary>
     public IReadOnlyList<string>? Flips { get; init; }
-    /// <summary>Measured on the ci profile, as written (for an alternative with <see cref="Ci"/>): the claims whose verdict it changes.</summary>
+    /// <summary>Measured on the ci profile, as written (when <see cref="Ci"/>): the claims whose verdict it changes.</summary>
     public IReadOnlyList<string>? FlipsCi { get; init; }
     /// <summary>
-    /// Claims whose ci verdict under this alternative depends on the CPU: measured as a tie (the two sides within the
-    /// values' cross-CPU spread), so one machine's kernels flip it and another's do not. They are reported, and left
-    /// out when measured flips are compared with <see cref="FlipsCi"/>; the evidence gives the numbers.
+    /// Claims whose ci verdict under it depends on the CPU: measured as a tie (the two sides within the values'
+    /// cross-CPU spread), so one machine's kernels flip it and another's do not. They are reported, and left out
+    /// when measured flips are compared with <see cref="FlipsCi"/>; the evidence gives the numbers.
     /// </summary>
     public IReadOnlyList<string> VariesByCpuCi { get; init; } = [];
     /// <summary>As <see cref="VariesByCpuCi"/>, on the full profile.</summary>
     public IReadOnlyList<string> VariesByCpu { get; init; } = [];
     /// <summary>
-    /// Experiments whose claims this alternative has not yet been judged on, on the full profile: <see cref="Flips"/>
-    /// records what it flips in the others. An alternative that spans experiments of very different cost (batch 64
-    /// for §1.2 in half an hour, for §3.1's 1,000 epochs in five hours) is settled experiment by experiment, and
-    /// each part is recorded as it is measured.
+    /// Experiments whose claims it has not yet been judged on, on the full profile: <see cref="Flips"/> records what it
+    /// flips in the others. A setting that spans experiments of very different cost (batch 64 for §1.2 in half an
+    /// hour, for §3.1's 1,000 epochs in five hours) is settled experiment by experiment, and each part is recorded as
+    /// it is measured.
     /// </summary>
     public IReadOnlyList<string> PendingIn { get; init; } = [];
     /// <summary>The measured numbers behind <see cref="Flips"/> and <see cref="FlipsCi"/>.</summary>
     public string? Evidence { get; init; }
 
-    /// <summary>The experiments not yet judged under this alternative on a profile (<see cref="PendingIn"/>; none on ci).</summary>
+    /// <summary>The experiments not yet judged under it on a profile (<see cref="PendingIn"/>; none on ci).</summary>
     public IReadOnlyList<string> PendingOn(Profile profile) => profile == Profile.Full ? PendingIn : [];
 
     /// <summary>The recorded flips on a profile; null while not measured.</summary>
@@ -72,7 +65,46 @@ public sealed record AlternativeSpec
         return measured.Where(c => !unsettled.Contains(c)).Order(StringComparer.Ordinal)
             .SequenceEqual(recorded.Where(c => !unsettled.Contains(c)).Order(StringComparer.Ordinal));
     }
+}
+
+/// <summary>One alternative to a <see cref="ChoiceSpec"/>'s default.</summary>
+public sealed record AlternativeSpec : JudgedSetting
+{
+    [FromKey] public string Id { get; init; } = "";
+    /// <summary>What the alternative does, in words.</summary>
+    public required string About { get; init; }
+    /// <summary>
+    /// The alternative as <c>--set</c> assignments, each a full path from the top of experiments.yaml
+    /// (<c>experiments.ID.…=value</c> or <c>claims.ID.…=value</c>); values are YAML.
+    /// </summary>
+    public IReadOnlyList<string> Set { get; init; } = [];
+    /// <summary>Why the alternative cannot be judged yet (what the harness lacks); it is listed, not run.</summary>
+    public string? Unavailable { get; init; }
 
     /// <summary>Whether the profile judges this alternative.</summary>
     public bool JudgedOn(Profile profile) => Unavailable is null && (profile == Profile.Full || Ci);
+}
+
+/// <summary>
+/// Alternatives of two or more choices changed together (under <c>interactions</c>): the one-at-a-time curve cannot
+/// see a verdict that rests on a pair of choices, each of which alone leaves it in place. It is judged on the claims
+/// every one of its alternatives changes (where the choices meet), and shown beside the curve, not counted in its k of n.
+/// </summary>
+public sealed record InteractionSpec : JudgedSetting
+{
+    [FromKey] public string Id { get; init; } = "";
+    /// <summary>Why the pair is judged together, in words.</summary>
+    public required string About { get; init; }
+    /// <summary>The alternatives changed together: choice id → alternative id (two or more choices).</summary>
+    public required IReadOnlyDictionary<string, string> Of { get; init; }
+
+    /// <summary>Its alternatives, resolved in <paramref name="spec"/> (checked when the spec is loaded).</summary>
+    public IReadOnlyList<(ChoiceSpec Choice, AlternativeSpec Alternative)> Members(ResearchSpec spec) =>
+        Of.Select(o => (spec.Choices[o.Key], spec.Choices[o.Key].Alternatives[o.Value])).ToList();
+
+    /// <summary>Every assignment of its alternatives, in the order they are listed.</summary>
+    public IReadOnlyList<string> Set(ResearchSpec spec) => Members(spec).SelectMany(m => m.Alternative.Set).ToList();
+
+    /// <summary>Whether the profile judges it.</summary>
+    public bool JudgedOn(Profile profile) => profile == Profile.Full || Ci;
 }

@@ -22,6 +22,8 @@ public sealed record ResearchSpec
     public IReadOnlyList<ErratumSpec> Errata { get; init; } = [];
     /// <summary>The choices made where the report is silent, with the alternatives each verdict is judged under (issue 15), in file order.</summary>
     public IReadOnlyDictionary<string, ChoiceSpec> Choices { get; init; } = new Dictionary<string, ChoiceSpec>();
+    /// <summary>Alternatives of several choices judged together, where a verdict may rest on a pair of choices (issue 15), in file order.</summary>
+    public IReadOnlyDictionary<string, InteractionSpec> Interactions { get; init; } = new Dictionary<string, InteractionSpec>();
 
     /// <summary>An experiment resolved for a profile under a variant (as written unless asked).</summary>
     public ExperimentSpec Experiment(string id, Profile profile, Variant variant = Variant.AsWritten) =>

@@ -62,7 +62,11 @@ internal static class DeviationsSection
         if (others.Count > 0)
             line.Text("; ").Text(string.Join(", ", others.Select(o => $"{o.Variant.Words()}: {Word(o.Result!.Verdict)}")));
         if (data.Robustness?.Of(c.Claim.Id) is { Judged: > 0 } r)
+        {
             line.Text($"; holds under {r.Holding} of {r.Judged} alternative{(r.Judged == 1 ? "" : "s")}");
+            foreach (var (pair, result) in r.FlipsTogether)
+                line.Text($"; {Word(result.Verdict)} under {pair.Name} together");
+        }
         if (!c.AsExpected) line.Text($" {Warning} experiments.yaml records {Word(c.Expected)}");
         return line;
     }

@@ -36,7 +36,49 @@ internal static class RobustnessSection
                 .Italic("Default: ").Text(choice.Default + ". ").Italic("Why: ").Text(choice.Reason)));
             blocks.Add(new BulletList(choice.Alternatives.Values.Select(a => Alternative(data, choice, a)).ToList()));
         }
+        if (data.Spec.Interactions.Count == 0) return;
+        blocks.Add(new Paragraph(new Line().Bold("Choices changed together. ")
+            .Text("The curve changes one choice at a time, so it cannot see a verdict that rests on two of them, each of which alone leaves it in place. ")
+            .Text("experiments.yaml declares such pairs (").Code("interactions").Text("); each is judged on the claims all of its alternatives change, ")
+            .Text("and is shown beside the curve, not counted in a claim's k of n.")));
+        blocks.Add(new BulletList(data.Spec.Interactions.Values.Select(i => Interaction(data, i)).ToList()));
     }
+
+    static Line Interaction(ReportData data, InteractionSpec i)
+    {
+        var line = new Line().Bold(InteractionOutcome.NameOf(i.Members(data.Spec))).Text(": " + i.About + ". ");
+        var outcome = data.Robustness?.Interactions.FirstOrDefault(o => o.Interaction.Id == i.Id);
+        if (outcome is null)
+            return line.Italic(data.Robustness is null || data.Profile == Specs.Profile.Full ? "Not judged in this invocation." : "Judged on the full profile only.");
+        if (outcome.Claims.Count == 0) return line.Text("Its alternatives meet in no claim as written.");
+        line.Text($"Judged on {Count(outcome.Claims.Count)} claim{(outcome.Claims.Count == 1 ? "" : "s")}; ");
+        Flips(line, data, RobustnessResult.Flipped(outcome, data.Robustness!.Defaults), outcome.Claims);
+        if (i.PendingOn(data.Profile) is { Count: > 0 } pending)
+            line.Text($" (experiments.yaml records it as not yet judged in {string.Join(", ", pending)})");
+        return Recorded(line, data.Robustness.AsRecorded(outcome), i, data.Profile);
+    }
+
+    /// <summary>"it flips none" or "it flips A (holds → deviates), B (…)", each linked to its claim.</summary>
+    static void Flips(Line line, ReportData data, IReadOnlyList<string> flips, IReadOnlyList<ClaimResult> under)
+    {
+        if (flips.Count == 0) { line.Text("it flips none"); return; }
+        line.Text("it flips ");
+        for (int i = 0; i < flips.Count; i++)
+        {
+            if (i > 0) line.Text(", ");
+            var before = data.Robustness!.Defaults.First(d => d.Claim.Id == flips[i]).Verdict;
+            var after = under.First(c => c.Claim.Id == flips[i]).Verdict;
+            line.Link(flips[i], "#" + ClaimAnchor(flips[i])).Text($" ({Word(before)} → {Word(after)})");
+        }
+    }
+
+    /// <summary>Whether the measured flips are the ones experiments.yaml records, closing the sentence.</summary>
+    static Line Recorded(Line line, bool? asRecorded, JudgedSetting setting, Specs.Profile profile) => asRecorded switch
+    {
+        null => line.Text(" (not yet recorded in experiments.yaml)."),
+        true => line.Text(", as experiments.yaml records."),
+        false => line.Text($"; {Warning} experiments.yaml records {(setting.RecordedFlips(profile) is { Count: > 0 } recorded ? string.Join(", ", recorded) : "none")}."),
+    };
 
     static Line Alternative(ReportData data, ChoiceSpec choice, AlternativeSpec a)
     {
@@ -49,31 +91,14 @@ internal static class RobustnessSection
         if (outcome is null)
             return line.Italic(data.Robustness is null || data.Profile == Specs.Profile.Full ? "Not judged in this invocation." : "Judged on the full profile only.");
         if (outcome.Claims.Count == 0) return line.Text("It changes nothing as written (it is already the setting).");
-        var flips = RobustnessResult.Flipped(outcome, data.Robustness!.Defaults);
         line.Text($"Judged on {Count(outcome.Claims.Count)} claim{(outcome.Claims.Count == 1 ? "" : "s")}; ");
-        if (flips.Count == 0) line.Text("it flips none");
-        else
-        {
-            line.Text("it flips ");
-            for (int i = 0; i < flips.Count; i++)
-            {
-                if (i > 0) line.Text(", ");
-                var before = data.Robustness.Defaults.First(d => d.Claim.Id == flips[i]).Verdict;
-                var after = outcome.Claims.First(c => c.Claim.Id == flips[i]).Verdict;
-                line.Link(flips[i], "#" + ClaimAnchor(flips[i])).Text($" ({Word(before)} → {Word(after)})");
-            }
-        }
+        Flips(line, data, RobustnessResult.Flipped(outcome, data.Robustness!.Defaults), outcome.Claims);
         var unsettled = a.VariesByCpuOn(data.Profile);
         if (unsettled.Count > 0)
             line.Text($" ({string.Join(", ", unsettled)}: a tie whose side depends on the CPU, left out of the check)");
         if (a.PendingOn(data.Profile) is { Count: > 0 } pending)
             line.Text($" (experiments.yaml records it as not yet judged in {string.Join(", ", pending)}: what it flips there is this reproduction's finding alone)");
-        return data.Robustness.AsRecorded(outcome) switch
-        {
-            null => line.Text(" (not yet recorded in experiments.yaml)."),
-            true => line.Text(", as experiments.yaml records."),
-            false => line.Text($"; {Warning} experiments.yaml records {(a.RecordedFlips(data.Profile) is { Count: > 0 } recorded ? string.Join(", ", recorded) : "none")}."),
-        };
+        return Recorded(line, data.Robustness.AsRecorded(outcome), a, data.Profile);
     }
 
     /// <summary>
@@ -92,6 +117,10 @@ internal static class RobustnessSection
         if (flips.Count > 0) line.Text(".");
         var kept = c.Under.Where(u => u.Result.Verdict == r.Verdict).Select(u => u.Alternative.Name).ToList();
         if (kept.Count > 0) line.Text($"{(flips.Count == 0 ? "Every one keeps" : " Kept")} the verdict ({Word(r.Verdict)}): {string.Join(", ", kept)}.");
+        foreach (var (pair, result) in c.Together)
+            line.Text(" Changed together, ").Bold(pair.Name).Text(result.Verdict == r.Verdict
+                ? $" keeps it ({result.Message})."
+                : $" flips it to {Word(result.Verdict)} ({result.Message}).");
         return line;
     }
 }

@@ -40,7 +40,7 @@ public sealed class ChoiceSpecTests
         """;
 
     [Fact]
-    public void EveryAlternativeOfExperimentsYamlLoadsAndChangesAClaimsInputs()
+    public void EveryAlternativeAndInteractionOfExperimentsYamlLoadsAndChangesAClaimsInputs()
     {
         var path = new RepoPaths(TestSpecs.RepoRoot).Spec;
         var spec = SpecLoader.Load(path);
@@ -50,6 +50,13 @@ public sealed class ChoiceSpecTests
             var other = SpecLoader.Load(path, alt.Set);
             Robustness.Changed(spec, other, Profile.Full, Variant.AsWritten)
                 .Should().NotBeEmpty($"{choice.Id}: {alt.Id} should change what some claim is judged on as written");
+        }
+        foreach (var interaction in spec.Interactions.Values)
+        {
+            var meet = Robustness.Changed(spec, SpecLoader.Load(path, interaction.Set(spec)), Profile.Full, Variant.AsWritten).ToHashSet();
+            foreach (var (_, alt) in interaction.Members(spec))
+                meet.IntersectWith(Robustness.Changed(spec, SpecLoader.Load(path, alt.Set), Profile.Full, Variant.AsWritten));
+            meet.Should().NotBeEmpty($"the alternatives of the interaction {interaction.Id} should meet in some claim as written");
         }
     }
 
@@ -180,5 +187,95 @@ public sealed class ChoiceSpecTests
         curve.Default.Should().Be(Verdict.Holds);
         (curve.Holding, curve.Judged).Should().Be((1, 2), "it holds under loose, not under strict; the other two are owed");
         curve.Owed.Should().Equal("budget: unmeasured", "budget: partial");
+    }
+    /// <summary>Two choices, <c>budget</c> (an experiment setting: both claims) and <c>bound</c> (one claim's own), and the interactions given.</summary>
+    static string WithTwoChoices(string interactions) => TestSpecs.Fit() + "\n" + Claim + "\n" + """
+          small-fits-loosely:
+            section: "0"
+            quote: q
+            source: text
+            kind: range
+            experiment: tiny-fit
+            metric: final_train_loss
+            models: [small]
+            max: 100
+            reason: r
+            expect: holds
+
+        choices:
+          budget:
+            question: q
+            default: d
+            reason: r
+            alternatives:
+              shorter:
+                about: fewer epochs
+                set: ["experiments.tiny-fit.max_epochs=30"]
+                flips: []
+          bound:
+            question: q
+            default: d
+            reason: r
+            alternatives:
+              strict:
+                about: a bound no fit meets
+                set: ["claims.small-fits.max=1.0e-12"]
+                flips: [small-fits]
+
+        interactions:
+        """ + "\n" + interactions;
+
+    [Fact]
+    public void AnInteractionIsJudgedWithItsAlternativesTogetherOnTheClaimsTheyAllChange()
+    {
+        var dir = TestSpecs.TempDir();
+        var file = Path.Combine(dir, "spec.yaml");
+        File.WriteAllText(file, WithTwoChoices("""
+              both:
+                about: the shorter budget under the strict bound
+                of: { budget: shorter, bound: strict }
+                flips: [small-fits]
+            """));
+        var engine = new Engine(SpecLoader.Load(file), new RepoPaths(TestSpecs.RepoRoot, Path.Combine(dir, "cache")));
+        var interaction = engine.Spec.Interactions["both"];
+        interaction.Set(engine.Spec).Should().Equal("experiments.tiny-fit.max_epochs=30", "claims.small-fits.max=1.0e-12");
+        Robustness.DeclaredInteractions(engine.Spec, Profile.Ci).Should().BeEmpty("it is not marked ci");
+
+        var result = Robustness.Judge(new Reproduction(engine), Profile.Full, Variant.AsWritten, Robustness.Declared(engine.Spec, Profile.Full),
+            cancel: TestContext.Current.CancellationToken, interactions: Robustness.DeclaredInteractions(engine.Spec, Profile.Full));
+
+        var pair = result.Interactions.Should().ContainSingle().Subject;
+        pair.Name.Should().Be("budget: shorter + bound: strict");
+        pair.Claims.Select(c => c.Claim.Id).Should().Equal(["small-fits"], "only the budget changes small-fits-loosely, so the choices meet in small-fits alone");
+        pair.Claims.Single().Verdict.Should().Be(Verdict.Deviates);
+        RobustnessResult.Flipped(pair, result.Defaults).Should().Equal("small-fits");
+        result.AsRecorded(pair).Should().BeTrue();
+        result.Unexpected.Should().BeEmpty();
+
+        var claim = result.Of("small-fits")!;
+        (claim.Holding, claim.Judged).Should().Be((1, 2), "an interaction is shown beside the curve, not counted in its k of n");
+        claim.FlipsTogether.Should().ContainSingle().Which.Interaction.Should().Be(pair);
+        result.Of("small-fits-loosely")!.Together.Should().BeEmpty();
+
+        var recorded = RecordedRobustness.Of(engine.Spec, Profile.Full, Robustness.Declared(engine.Spec, Profile.Full), engine.Spec.Claims.Values,
+            Robustness.DeclaredInteractions(engine.Spec, Profile.Full));
+        recorded.Single(r => r.Claim.Id == "small-fits").FlippedTogether.Should().Equal("budget: shorter + bound: strict");
+        recorded.Single(r => r.Claim.Id == "small-fits-loosely").Together.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("of: { budget: shorter }", "interactions.both.of: an interaction changes alternatives of two or more choices together")]
+    [InlineData("of: { budget: shorter, bound: strcit }", "interactions.both.of.bound: choice 'bound' has no alternative 'strcit' (did you mean 'strict'?)")]
+    [InlineData("of: { budget: shorter, bonud: strict }", "interactions.both.of.bonud: no choice 'bonud' (did you mean 'bound'?)")]
+    [InlineData("of: { budget: shorter, bound: strict }\n    ci: true", "judged on ci, but 'budget: shorter' is not")]
+    [InlineData("of: { budget: shorter, bound: strict }\n    flips: [small-fist]", "interactions.both.flips: unknown claim 'small-fist' (did you mean 'small-fits'?)")]
+    public void AnInteractionNamingWhatDoesNotExistIsAnErrorAtLoadTime(string body, string message)
+    {
+        var act = () => TestSpecs.Parse(WithTwoChoices($"""
+              both:
+                about: a
+                {body}
+            """));
+        act.Should().Throw<SpecException>().Which.Errors.Should().Contain(e => e.ToString().Contains(message) && e.ToString().Contains("test.yaml:"));
     }
 }

@@ -14,7 +14,7 @@ namespace Research.Specs.Loading;
 /// </summary>
 public static class SpecLoader
 {
-    static readonly string[] TopLevelKeys = ["schema", "defaults", "datasets", "experiments", "claims", "baselines", "errata", "choices"];
+    static readonly string[] TopLevelKeys = ["schema", "defaults", "datasets", "experiments", "claims", "baselines", "errata", "choices", "interactions"];
     public const int SchemaVersion = 1;
 
     public static ResearchSpec Load(string path, IReadOnlyList<string>? assignments = null)
@@ -77,6 +77,9 @@ public static class SpecLoader
         var choices = map["choices"] is { } ch ? binder.Bind<IReadOnlyDictionary<string, ChoiceSpec>>(ch, "choices") : null;
         foreach (var (id, choice) in choices ?? new Dictionary<string, ChoiceSpec>())
             CheckChoice(choice, SpecPath.Child("choices", id), map, claims, binder);
+        var interactions = map["interactions"] is { } ia ? binder.Bind<IReadOnlyDictionary<string, InteractionSpec>>(ia, "interactions") : null;
+        foreach (var (id, interaction) in interactions ?? new Dictionary<string, InteractionSpec>())
+            CheckInteraction(interaction, SpecPath.Child("interactions", id), map, choices, claims, binder);
 
         if (errors.Count > 0) throw new SpecException(errors.Distinct().OrderBy(e => e.Mark.File).ThenBy(e => e.Mark.Line).ThenBy(e => e.Mark.Column).ToList());
         return new ResearchSpec
@@ -90,6 +93,7 @@ public static class SpecLoader
             Baselines = baselines ?? new BaselineSpec(),
             Errata = errata ?? [],
             Choices = choices ?? new Dictionary<string, ChoiceSpec>(),
+            Interactions = interactions ?? new Dictionary<string, InteractionSpec>(),
         };
     }
 
@@ -149,18 +153,51 @@ public static class SpecLoader
                     binder.Error(At(where), where, $"no {keys[0].TrimEnd('s')} '{keys[1]}'{SpecPath.Hint(keys[1], known)}");
                 }
             }
-            foreach (var (flips, key) in new[] { (alt.Flips, "flips"), (alt.FlipsCi, "flips_ci"), (alt.VariesByCpu, "varies_by_cpu"), (alt.VariesByCpuCi, "varies_by_cpu_ci") })
-                foreach (var claim in (flips ?? []).Where(c => claims?.ContainsKey(c) != true))
-                    binder.Error(At(SpecPath.Child(at, key)), SpecPath.Child(at, key), $"unknown claim '{claim}'{SpecPath.Hint(claim, claims?.Keys ?? [])}");
-            var experiments = (map["experiments"] as YamlMapping)?.Entries.Select(e => e.Key.Value).ToList() ?? [];
-            var pendingAt = SpecPath.Child(at, "pending_in");
-            foreach (var experiment in alt.PendingIn.Where(x => !experiments.Contains(x)))
-                binder.Error(At(pendingAt), pendingAt, $"unknown experiment '{experiment}'{SpecPath.Hint(experiment, experiments)}");
-            if (alt.PendingIn.Count > 0 && alt.Flips is null)
-                binder.Error(At(pendingAt), pendingAt, "pending_in names what is not yet judged beside the flips recorded for the rest: record flips too (or drop pending_in while nothing is judged)");
-            foreach (var claim in (alt.Flips ?? []).Where(c => claims?.TryGetValue(c, out var spec) == true && alt.PendingIn.Contains(spec.Experiment)))
-                binder.Error(At(SpecPath.Child(at, "flips")), SpecPath.Child(at, "flips"), $"'{claim}' is a claim of {claims![claim].Experiment}, which pending_in says is not yet judged");
+            CheckRecords(alt, at, map, claims, binder, At);
         }
+    }
+
+    /// <summary>
+    /// A pair (or more) of alternatives judged together: two or more choices, each naming an alternative that exists
+    /// and can be judged; its records are checked as an alternative's are.
+    /// </summary>
+    static void CheckInteraction(InteractionSpec interaction, string path, YamlMapping map, IReadOnlyDictionary<string, ChoiceSpec>? choices,
+        IReadOnlyDictionary<string, ClaimSpec>? claims, SpecBinder binder)
+    {
+        YamlNode At(string p) => binder.Marks.TryGetValue(p, out var mark) ? new YamlScalar(mark, "", true) : map["interactions"]!;
+        var of = SpecPath.Child(path, "of");
+        if (interaction.Of.Count < 2)
+            binder.Error(At(of), of, "an interaction changes alternatives of two or more choices together (one is the specification curve's own point)");
+        foreach (var (choiceId, alternativeId) in interaction.Of)
+        {
+            var at = SpecPath.Child(of, choiceId);
+            if (choices?.TryGetValue(choiceId, out var choice) != true)
+                binder.Error(At(at), at, $"no choice '{choiceId}'{SpecPath.Hint(choiceId, choices?.Keys ?? [])}");
+            else if (!choice!.Alternatives.TryGetValue(alternativeId, out var alternative))
+                binder.Error(At(at), at, $"choice '{choiceId}' has no alternative '{alternativeId}'{SpecPath.Hint(alternativeId, choice.Alternatives.Keys)}");
+            else if (alternative.Unavailable is not null)
+                binder.Error(At(at), at, $"'{choiceId}: {alternativeId}' is unavailable, so it cannot be judged together with another");
+            else if (interaction.Ci && !alternative.Ci)
+                binder.Error(At(SpecPath.Child(path, "ci")), SpecPath.Child(path, "ci"),
+                    $"judged on ci, but '{choiceId}: {alternativeId}' is not (mark it ci: true first, so that the pair's ci verdict can be read against each alternative's own)");
+        }
+        CheckRecords(interaction, path, map, claims, binder, At);
+    }
+
+    /// <summary>What a judged setting records: its flips name claims, its pending_in experiments, and a flip is not recorded where it is pending.</summary>
+    static void CheckRecords(JudgedSetting alt, string at, YamlMapping map, IReadOnlyDictionary<string, ClaimSpec>? claims, SpecBinder binder, Func<string, YamlNode> At)
+    {
+        foreach (var (flips, key) in new[] { (alt.Flips, "flips"), (alt.FlipsCi, "flips_ci"), (alt.VariesByCpu, "varies_by_cpu"), (alt.VariesByCpuCi, "varies_by_cpu_ci") })
+            foreach (var claim in (flips ?? []).Where(c => claims?.ContainsKey(c) != true))
+                binder.Error(At(SpecPath.Child(at, key)), SpecPath.Child(at, key), $"unknown claim '{claim}'{SpecPath.Hint(claim, claims?.Keys ?? [])}");
+        var experiments = (map["experiments"] as YamlMapping)?.Entries.Select(e => e.Key.Value).ToList() ?? [];
+        var pendingAt = SpecPath.Child(at, "pending_in");
+        foreach (var experiment in alt.PendingIn.Where(x => !experiments.Contains(x)))
+            binder.Error(At(pendingAt), pendingAt, $"unknown experiment '{experiment}'{SpecPath.Hint(experiment, experiments)}");
+        if (alt.PendingIn.Count > 0 && alt.Flips is null)
+            binder.Error(At(pendingAt), pendingAt, "pending_in names what is not yet judged beside the flips recorded for the rest: record flips too (or drop pending_in while nothing is judged)");
+        foreach (var claim in (alt.Flips ?? []).Where(c => claims?.TryGetValue(c, out var spec) == true && alt.PendingIn.Contains(spec.Experiment)))
+            binder.Error(At(SpecPath.Child(at, "flips")), SpecPath.Child(at, "flips"), $"'{claim}' is a claim of {claims![claim].Experiment}, which pending_in says is not yet judged");
     }
 
     static void CheckTopLevel(YamlMapping map, SpecBinder binder)
