@@ -74,7 +74,7 @@ internal static class CommonOptions
     /// <summary><c>--no-robustness</c>: leave the choices' alternatives out of the report (their runs are not trained).</summary>
     public static Option<bool> NoRobustness() => new("--no-robustness")
     {
-        Description = "Do not judge the claims under the alternatives of the choices made where the report is silent " +
+        Description = "Do not judge the claims under the alternatives (and interactions) of the choices made where the report is silent " +
                       "(the report's Robustness part then says so); the profile's alternatives train the runs they change.",
     };
 

@@ -19,7 +19,7 @@ internal static class PlanCommand
         var command = new Command("plan",
             """
             The run grid of a profile as data: every run `research reproduce` trains (each experiment under each
-            of its variants, and under the alternatives of the choices the profile judges), once per cache key,
+            of its variants, and under the alternatives and interactions of the choices the profile judges), once per cache key,
             with its key, experiment, model, seed and expected cost. The cost is the run's own wall time when it
             is cached, else scaled from a cached run of the same model under other settings (seconds per epoch
             and sample), else estimated from its parameters, epochs and samples; it only balances shares.

@@ -17,13 +17,13 @@ internal static class RobustnessCommand
         var variant = CommonOptions.VariantOption();
         var choice = new Option<string[]>("--choice") { Description = "Only this choice's alternatives and the interactions it is part of (repeatable); `research robustness --list` names them." };
         var filter = CommonOptions.ClaimFilter();
-        var list = new Option<bool>("--list") { Description = "List the choices and their alternatives (what each sets, which profile judges it) without training." };
+        var list = new Option<bool>("--list") { Description = "List the choices, their alternatives and the declared interactions (what each sets, which profile judges it) without training." };
         var recorded = new Option<bool>("--recorded")
         {
             Description = "Train nothing: show what experiments.yaml records (as written), each claim's recorded verdict and, under each " +
-                          "alternative that changes its inputs, whether the alternative's recorded flips include it, with the alternatives not yet judged.",
+                          "alternative (and interaction) that changes its inputs, whether its recorded flips include the claim, with those not yet judged.",
         };
-        var json = new Option<FileInfo?>("--json") { Description = "Also write every claim's verdict under every alternative to this file as JSON." };
+        var json = new Option<FileInfo?>("--json") { Description = "Also write every claim's verdict under every alternative and interaction to this file as JSON." };
         var command = new Command("robustness",
             """
             A specification curve: judge every claim again under each alternative of each choice experiments.yaml
@@ -145,7 +145,7 @@ internal static class RobustnessCommand
         AnsiConsole.Write(table);
         var owed = shown.Count(c => c.Owed.Any());
         AnsiConsole.MarkupLine($"{Words.Count(shown.Count, "claim")} changed by some alternative; {Words.Count(shown.Count(c => c.FlippedBy.Any()), "claim")} flipped by one or more; " +
-                               (owed == 0 ? "every alternative judged." : $"[yellow]{Words.Count(owed, "claim")} still owed a judgement under some alternative[/] (research robustness --profile {Words.Profile(p)} measures them)."));
+                               (owed == 0 ? "every alternative judged." : $"[yellow]{Words.Count(owed, "claim")} still owed a judgement under some alternative or interaction[/] (research robustness --profile {Words.Profile(p)} measures them)."));
         if (json is not null)
             Research.IO.AtomicFile.Write(json.FullName, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new
             {
@@ -215,7 +215,8 @@ internal static class RobustnessCommand
                     null => "[grey]not recorded[/]",
                     true => "[green]yes[/]",
                     false => $"[red]no: records {Markup.Escape(i.Interaction.RecordedFlips(result.Profile) is { Count: > 0 } r ? string.Join(", ", r) : "none")}[/]",
-                });
+                } + (i.Interaction.VariesByCpuOn(result.Profile) is { Count: > 0 } unsettled ? $"\n[grey](CPU-dependent: {Markup.Escape(string.Join(", ", unsettled))})[/]" : "")
+                  + (i.Interaction.PendingOn(result.Profile) is { Count: > 0 } pending ? $"\n[yellow]not yet judged in {Markup.Escape(string.Join(", ", pending))}[/]" : ""));
         }
         return table;
     }

@@ -19,7 +19,7 @@ public enum RecordedState
     VariesByCpu,
 }
 
-/// <summary>A claim's recorded verdict and what experiments.yaml records of it under each alternative that changes its inputs.</summary>
+/// <summary>A claim's recorded verdict and what experiments.yaml records of it under each alternative (and interaction) that changes its inputs.</summary>
 public sealed record RecordedClaimRobustness(ClaimSpec Claim, Verdict? Default, IReadOnlyList<(string Alternative, RecordedState State)> Under)
 {
     /// <summary>The alternatives whose effect on the claim is recorded (kept or flipped): n.</summary>
@@ -50,8 +50,8 @@ public sealed record RecordedClaimRobustness(ClaimSpec Claim, Verdict? Default, 
 
 /// <summary>
 /// The specification curve as experiments.yaml records it (issue 15): for every claim, the recorded verdict (as
-/// written) and, under every alternative that changes its experiment or spec, whether the alternative's recorded
-/// flips include it. Nothing is trained, so it answers in seconds what <see cref="Robustness.Judge"/> measures in
+/// written) and, under every alternative that changes its experiment or spec (and every declared interaction whose
+/// choices meet in it), whether the recorded flips include it. Nothing is trained, so it answers in seconds what <see cref="Robustness.Judge"/> measures in
 /// hours, from the measurements the records carry; it is what a reader of the committed records can rely on.
 /// </summary>
 public static class RecordedRobustness
@@ -60,15 +60,10 @@ public static class RecordedRobustness
         ResearchSpec spec, Profile profile, IEnumerable<(ChoiceSpec Choice, AlternativeSpec Alternative)> alternatives, IEnumerable<ClaimSpec> claims,
         IEnumerable<InteractionSpec>? interactions = null)
     {
-        HashSet<string> ChangedBy(IReadOnlyList<string> set) => Robustness.Changed(spec, SpecLoader.LoadWith(spec, set), profile, Variant.AsWritten).ToHashSet();
         var changed = alternatives.Select(a => (Name: AlternativeOutcome.NameOf(a.Choice, a.Alternative), Setting: (JudgedSetting)a.Alternative,
-            Claims: ChangedBy(a.Alternative.Set))).ToList();
+            Claims: Robustness.Changed(spec, SpecLoader.LoadWith(spec, a.Alternative.Set), profile, Variant.AsWritten).ToHashSet())).ToList();
         var together = (interactions ?? []).Select(i =>
-        {
-            var meet = ChangedBy(i.Set(spec));
-            foreach (var (_, alternative) in i.Members(spec)) meet.IntersectWith(ChangedBy(alternative.Set));
-            return (Name: InteractionOutcome.NameOf(i.Members(spec)), Setting: (JudgedSetting)i, Claims: meet);
-        }).ToList();
+            (Name: InteractionOutcome.NameOf(i.Members(spec)), Setting: (JudgedSetting)i, Claims: Robustness.Meet(spec, i, profile, Variant.AsWritten))).ToList();
         return claims.Select(claim => new RecordedClaimRobustness(claim, claim.Expected(profile),
             changed.Where(a => a.Claims.Contains(claim.Id)).Select(a => (a.Name, StateOf(a.Setting, claim, profile))).ToList())
         {

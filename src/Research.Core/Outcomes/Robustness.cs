@@ -66,7 +66,7 @@ public sealed record RobustnessResult(Profile Profile, Variant Variant, IReadOnl
     /// <summary>Each claim's robustness, in the order of <see cref="Defaults"/>.</summary>
     public IReadOnlyList<ClaimRobustness> Claims => Defaults.Select(Robustness).ToList();
 
-    /// <summary>One claim's robustness; null when no judged alternative changes it.</summary>
+    /// <summary>One claim's robustness; null when no judged alternative or interaction changes it.</summary>
     public ClaimRobustness? Of(string claim) => Defaults.FirstOrDefault(d => d.Claim.Id == claim) is { } d ? Robustness(d) : null;
 
     ClaimRobustness Robustness(ClaimResult d) =>
@@ -88,20 +88,22 @@ public sealed record RobustnessResult(Profile Profile, Variant Variant, IReadOnl
     /// Whether an alternative flips the claims experiments.yaml records for it on this profile; null when nothing is
     /// recorded (not yet measured, or a variant other than as written, for which nothing is recorded).
     /// </summary>
-    public bool? AsRecorded(AlternativeOutcome a) =>
-        Variant != Variant.AsWritten ? null : a.Alternative.FlipsAsRecorded(Profile, Flipped(Judged(a), Defaults));
-
-    /// <summary>The alternative's claims outside the experiments experiments.yaml records as not yet judged under it (<see cref="JudgedSetting.PendingIn"/>).</summary>
-    public AlternativeOutcome Judged(AlternativeOutcome a) =>
-        a.Alternative.PendingOn(Profile) is { Count: > 0 } pending ? a with { Claims = a.Claims.Where(c => !pending.Contains(c.Claim.Experiment)).ToList() } : a;
+    public bool? AsRecorded(AlternativeOutcome a) => AsRecorded(a.Alternative, a.Claims);
 
     /// <summary>As <see cref="AsRecorded(AlternativeOutcome)"/>, for an interaction.</summary>
-    public bool? AsRecorded(InteractionOutcome i) =>
-        Variant != Variant.AsWritten ? null : i.Interaction.FlipsAsRecorded(Profile, Flipped(Judged(i), Defaults));
+    public bool? AsRecorded(InteractionOutcome i) => AsRecorded(i.Interaction, i.Claims);
+
+    bool? AsRecorded(JudgedSetting setting, IReadOnlyList<ClaimResult> claims) =>
+        Variant != Variant.AsWritten ? null : setting.FlipsAsRecorded(Profile, Flipped(Judged(setting, claims), Defaults));
+
+    /// <summary>The alternative's claims outside the experiments experiments.yaml records as not yet judged under it (<see cref="JudgedSetting.PendingIn"/>).</summary>
+    public AlternativeOutcome Judged(AlternativeOutcome a) => a with { Claims = Judged(a.Alternative, a.Claims) };
 
     /// <summary>As <see cref="Judged(AlternativeOutcome)"/>, for an interaction.</summary>
-    public InteractionOutcome Judged(InteractionOutcome i) =>
-        i.Interaction.PendingOn(Profile) is { Count: > 0 } pending ? i with { Claims = i.Claims.Where(c => !pending.Contains(c.Claim.Experiment)).ToList() } : i;
+    public InteractionOutcome Judged(InteractionOutcome i) => i with { Claims = Judged(i.Interaction, i.Claims) };
+
+    IReadOnlyList<ClaimResult> Judged(JudgedSetting setting, IReadOnlyList<ClaimResult> claims) =>
+        setting.PendingOn(Profile) is { Count: > 0 } pending ? claims.Where(c => !pending.Contains(c.Claim.Experiment)).ToList() : claims;
 
     /// <summary>Alternatives and interactions (by name) whose measured flips differ from those experiments.yaml records.</summary>
     public IEnumerable<string> Unexpected =>
@@ -129,8 +131,9 @@ public static class Robustness
 
     /// <summary>
     /// Judges the claims some alternative changes (of <paramref name="claims"/>; null: of all) by default and under each
-    /// alternative, loading <paramref name="reproduction"/>'s spec again with the alternative's assignments. Only the
-    /// experiments of those claims are built (and trained where their runs are missing).
+    /// alternative, loading <paramref name="reproduction"/>'s spec again with the alternative's assignments, and under each
+    /// of <paramref name="interactions"/> (all its alternatives' assignments together) where its choices meet
+    /// (<see cref="Meet"/>). Only the experiments of those claims are built (and trained where their runs are missing).
     /// </summary>
     public static RobustnessResult Judge(
         Reproduction reproduction, Profile profile, Variant variant,
@@ -147,16 +150,13 @@ public static class Robustness
             var other = new Reproduction(reproduction.Engine.With(alternative.Set));
             judged.Add((choice, alternative, other, ChangedBy(other.Spec)));
         }
-        // An interaction is judged where its choices meet: on the claims each of its alternatives changes alone.
         var together = new List<(InteractionSpec Interaction, IReadOnlyList<(ChoiceSpec, AlternativeSpec)> Members, Reproduction Other, HashSet<string> Changed)>();
         foreach (var interaction in interactions ?? [])
         {
-            var members = interaction.Members(spec);
             var other = new Reproduction(reproduction.Engine.With(interaction.Set(spec)));
-            var changed = ChangedBy(other.Spec);
-            foreach (var (_, alternative) in members)
-                changed.IntersectWith(ChangedBy(SpecLoader.LoadWith(spec, alternative.Set)));
-            together.Add((interaction, members, other, changed));
+            var meet = Meet(spec, interaction, profile, variant, other.Spec);
+            meet.RemoveWhere(id => !(wanted?.Contains(id) ?? true));
+            together.Add((interaction, interaction.Members(spec), other, meet));
         }
         var defaults = spec.Claims.Keys.Where(id => judged.Any(j => j.Changed.Contains(id)) || together.Any(t => t.Changed.Contains(id)))
             .Select(id => reproduction.Claim(id, profile, variant, observer, cancel)).ToList();
@@ -168,6 +168,18 @@ public static class Robustness
         var outcomes = judged.Select(j => new AlternativeOutcome(j.Choice, j.Alternative, Under(j.Other, j.Changed))).ToList();
         var pairs = together.Select(t => new InteractionOutcome(t.Interaction, t.Members, Under(t.Other, t.Changed))).ToList();
         return new RobustnessResult(profile, variant, defaults, outcomes) { Interactions = pairs };
+    }
+
+    /// <summary>
+    /// Where an interaction's choices meet: the claims it changes that every one of its alternatives changes alone too
+    /// (<paramref name="together"/>: the spec loaded with all of its assignments, when already loaded).
+    /// </summary>
+    public static HashSet<string> Meet(ResearchSpec spec, InteractionSpec interaction, Profile profile, Variant variant, ResearchSpec? together = null)
+    {
+        var meet = Changed(spec, together ?? SpecLoader.LoadWith(spec, interaction.Set(spec)), profile, variant).ToHashSet();
+        foreach (var (_, alternative) in interaction.Members(spec))
+            meet.IntersectWith(Changed(spec, SpecLoader.LoadWith(spec, alternative.Set), profile, variant));
+        return meet;
     }
 
     /// <summary>The claims whose inputs differ between two specs: every claim of an experiment whose settings differ, and every claim whose own spec differs.</summary>

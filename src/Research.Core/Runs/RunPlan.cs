@@ -63,11 +63,12 @@ public sealed class RunPlan
         var specs = new List<(ResearchSpec Spec, Variant Variant, string Setting)>();
         foreach (var variant in Variants.All) specs.Add((spec, variant, variant.Key()));
         if (robustness)
+        {
             foreach (var (choice, alternative) in Robustness.Declared(spec, profile))
                 specs.Add((SpecLoader.LoadWith(spec, alternative.Set), Variant.AsWritten, AlternativeOutcome.NameOf(choice, alternative)));
-        if (robustness)
             foreach (var interaction in Robustness.DeclaredInteractions(spec, profile))
                 specs.Add((SpecLoader.LoadWith(spec, interaction.Set(spec)), Variant.AsWritten, InteractionOutcome.NameOf(interaction.Members(spec))));
+        }
 
         var byKey = new Dictionary<string, (ExperimentSpec Spec, string Model, int Seed, List<string> Settings)>();
         foreach (var (s, variant, setting) in specs)

@@ -24,6 +24,9 @@ public sealed record ChoiceSpec
 /// </summary>
 public abstract record JudgedSetting
 {
+    [FromKey] public string Id { get; init; } = "";
+    /// <summary>What it does, in words.</summary>
+    public required string About { get; init; }
     /// <summary>Whether the ci profile judges it too (the test suite's robustness check); full judges every one.</summary>
     public bool Ci { get; init; }
     /// <summary>Measured on the full profile, as written: the claims whose verdict it changes. Null until measured.</summary>
@@ -70,9 +73,6 @@ public abstract record JudgedSetting
 /// <summary>One alternative to a <see cref="ChoiceSpec"/>'s default.</summary>
 public sealed record AlternativeSpec : JudgedSetting
 {
-    [FromKey] public string Id { get; init; } = "";
-    /// <summary>What the alternative does, in words.</summary>
-    public required string About { get; init; }
     /// <summary>
     /// The alternative as <c>--set</c> assignments, each a full path from the top of experiments.yaml
     /// (<c>experiments.ID.…=value</c> or <c>claims.ID.…=value</c>); values are YAML.
@@ -92,9 +92,6 @@ public sealed record AlternativeSpec : JudgedSetting
 /// </summary>
 public sealed record InteractionSpec : JudgedSetting
 {
-    [FromKey] public string Id { get; init; } = "";
-    /// <summary>Why the pair is judged together, in words.</summary>
-    public required string About { get; init; }
     /// <summary>The alternatives changed together: choice id → alternative id (two or more choices).</summary>
     public required IReadOnlyDictionary<string, string> Of { get; init; }
 

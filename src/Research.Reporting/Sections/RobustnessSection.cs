@@ -8,7 +8,8 @@ namespace Research.Reporting.Sections;
 
 /// <summary>
 /// The choices made where the report is silent (issue 15), each with its default, the reason for it and its
-/// alternatives; per alternative, the claims it was judged on and the verdicts it flips (a specification curve).
+/// alternatives; per alternative, the claims it was judged on and the verdicts it flips (a specification curve);
+/// then the declared interactions (alternatives of several choices changed together), judged where they meet.
 /// </summary>
 internal static class RobustnessSection
 {
@@ -53,6 +54,8 @@ internal static class RobustnessSection
         if (outcome.Claims.Count == 0) return line.Text("Its alternatives meet in no claim as written.");
         line.Text($"Judged on {Count(outcome.Claims.Count)} claim{(outcome.Claims.Count == 1 ? "" : "s")}; ");
         Flips(line, data, RobustnessResult.Flipped(outcome, data.Robustness!.Defaults), outcome.Claims);
+        if (i.VariesByCpuOn(data.Profile) is { Count: > 0 } unsettled)
+            line.Text($" ({string.Join(", ", unsettled)}: a tie whose side depends on the CPU, left out of the check)");
         if (i.PendingOn(data.Profile) is { Count: > 0 } pending)
             line.Text($" (experiments.yaml records it as not yet judged in {string.Join(", ", pending)})");
         return Recorded(line, data.Robustness.AsRecorded(outcome), i, data.Profile);

@@ -132,8 +132,8 @@ public static class SpecLoader
     static void CheckChoice(ChoiceSpec choice, string path, YamlMapping map, IReadOnlyDictionary<string, ClaimSpec>? claims, SpecBinder binder)
     {
         YamlNode At(string p) => binder.Marks.TryGetValue(p, out var mark) ? new YamlScalar(mark, "", true) : map["choices"]!;
-        if (choice.Alternatives.Count == 0) binder.Error(At(path), SpecPath.Child(path, "alternatives"), "declare at least one alternative");
-        foreach (var (id, alt) in choice.Alternatives)
+        if (choice.Alternatives is null or { Count: 0 }) binder.Error(At(path), SpecPath.Child(path, "alternatives"), "declare at least one alternative");
+        foreach (var (id, alt) in choice.Alternatives ?? new Dictionary<string, AlternativeSpec>())
         {
             var at = SpecPath.Child(SpecPath.Child(path, "alternatives"), id);
             if (alt.Unavailable is null && alt.Set.Count == 0)
@@ -166,9 +166,10 @@ public static class SpecLoader
     {
         YamlNode At(string p) => binder.Marks.TryGetValue(p, out var mark) ? new YamlScalar(mark, "", true) : map["interactions"]!;
         var of = SpecPath.Child(path, "of");
-        if (interaction.Of.Count < 2)
+        if (interaction.Of is null or { Count: < 2 })
             binder.Error(At(of), of, "an interaction changes alternatives of two or more choices together (one is the specification curve's own point)");
-        foreach (var (choiceId, alternativeId) in interaction.Of)
+        var members = choices is null ? new Dictionary<string, string>() : interaction.Of ?? new Dictionary<string, string>(); // no choices bound: their own errors say why
+        foreach (var (choiceId, alternativeId) in members)
         {
             var at = SpecPath.Child(of, choiceId);
             if (choices?.TryGetValue(choiceId, out var choice) != true)
