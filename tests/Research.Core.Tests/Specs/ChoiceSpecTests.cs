@@ -28,6 +28,14 @@ public sealed class ChoiceSpecTests
             expect: holds
         """;
 
+    /// <summary>Loading <paramref name="yaml"/> fails with one error that names test.yaml's line and says <paramref name="message"/>.</summary>
+    static void FailsToLoad(string yaml, string message)
+    {
+        var act = () => TestSpecs.Parse(yaml);
+        act.Should().Throw<SpecException>().Which.Errors.Should().ContainSingle()
+            .Which.ToString().Should().Contain(message).And.Contain("test.yaml:");
+    }
+
     static string WithChoices(string alternatives) => TestSpecs.Fit() + "\n" + Claim + $$"""
 
         choices:
@@ -71,13 +79,11 @@ public sealed class ChoiceSpecTests
     [InlineData("max_epochs=3", "choices.budget.alternatives.short.set[0]: 'max_epochs=3' is not of the form experiments.ID.path=value")]
     public void AnAlternativeNamingWhatDoesNotExistIsAnErrorAtLoadTime(string assignment, string message)
     {
-        var act = () => TestSpecs.Parse(WithChoices($"""
+        FailsToLoad(WithChoices($"""
                   short:
                     about: a
                     set: ["{assignment}"]
-            """));
-        act.Should().Throw<SpecException>().Which.Errors.Should().ContainSingle()
-            .Which.ToString().Should().Contain(message).And.Contain("test.yaml:");
+            """), message);
     }
 
     [Fact]
@@ -142,14 +148,12 @@ public sealed class ChoiceSpecTests
     [InlineData("flips: [small-fits]\n        pending_in: [tiny-fit]", "'small-fits' is a claim of tiny-fit, which pending_in says is not yet judged")]
     public void AnAlternativeJudgedInPartNamesTheExperimentsStillPendingAndRecordsNoFlipThere(string record, string message)
     {
-        var act = () => TestSpecs.Parse(WithChoices($"""
+        FailsToLoad(WithChoices($"""
                   short:
                     about: a
                     set: ["experiments.tiny-fit.max_epochs=3"]
                     {record}
-            """));
-        act.Should().Throw<SpecException>().Which.Errors.Should().ContainSingle()
-            .Which.ToString().Should().Contain(message).And.Contain("test.yaml:");
+            """), message);
     }
 
     [Fact]
@@ -185,19 +189,8 @@ public sealed class ChoiceSpecTests
         curve.Owed.Should().Equal("budget: unmeasured", "budget: partial");
     }
     /// <summary>Two choices, <c>budget</c> (an experiment setting: both claims) and <c>bound</c> (one claim's own), and the interactions given.</summary>
-    static string WithTwoChoices(string interactions) => TestSpecs.Fit() + "\n" + Claim + "\n" + """
-          small-fits-loosely:
-            section: "0"
-            quote: q
-            source: text
-            kind: range
-            experiment: tiny-fit
-            metric: final_train_loss
-            models: [small]
-            max: 100
-            reason: r
-            expect: holds
-
+    static string WithTwoChoices(string interactions) => TestSpecs.Fit() + "\n" + Claim + "\n" +
+        Claim["claims:\n".Length..].Replace("small-fits:", "small-fits-loosely:").Replace("max: 10", "max: 100") + "\n" + """
         choices:
           budget:
             question: q
@@ -264,15 +257,14 @@ public sealed class ChoiceSpecTests
     [InlineData("of: ~", "interactions.both.of: an interaction changes alternatives of two or more choices together")]
     [InlineData("of: { budget: shorter, bound: strcit }", "interactions.both.of.bound: choice 'bound' has no alternative 'strcit' (did you mean 'strict'?)")]
     [InlineData("of: { budget: shorter, bonud: strict }", "interactions.both.of.bonud: no choice 'bonud' (did you mean 'bound'?)")]
-    [InlineData("of: { budget: shorter, bound: strict }\n    ci: true", "judged on ci, but 'budget: shorter' is not")]
+    [InlineData("of: { budget: shorter, bound: strict }\n    ci: true", "interactions.both.ci: judged on ci, but 'budget: shorter' and 'bound: strict' are not")]
     [InlineData("of: { budget: shorter, bound: strict }\n    flips: [small-fist]", "interactions.both.flips: unknown claim 'small-fist' (did you mean 'small-fits'?)")]
     public void AnInteractionNamingWhatDoesNotExistIsAnErrorAtLoadTime(string body, string message)
     {
-        var act = () => TestSpecs.Parse(WithTwoChoices($"""
+        FailsToLoad(WithTwoChoices($"""
               both:
                 about: a
                 {body}
-            """));
-        act.Should().Throw<SpecException>().Which.Errors.Should().Contain(e => e.ToString().Contains(message) && e.ToString().Contains("test.yaml:"));
+            """), message);
     }
 }

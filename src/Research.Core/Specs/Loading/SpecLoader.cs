@@ -169,6 +169,7 @@ public static class SpecLoader
         if (interaction.Of is null or { Count: < 2 })
             binder.Error(At(of), of, "an interaction changes alternatives of two or more choices together (one is the specification curve's own point)");
         var members = choices is null ? new Dictionary<string, string>() : interaction.Of ?? new Dictionary<string, string>(); // no choices bound: their own errors say why
+        var notOnCi = new List<string>();
         foreach (var (choiceId, alternativeId) in members)
         {
             var at = SpecPath.Child(of, choiceId);
@@ -179,9 +180,12 @@ public static class SpecLoader
             else if (alternative.Unavailable is not null)
                 binder.Error(At(at), at, $"'{choiceId}: {alternativeId}' is unavailable, so it cannot be judged together with another");
             else if (interaction.Ci && !alternative.Ci)
-                binder.Error(At(SpecPath.Child(path, "ci")), SpecPath.Child(path, "ci"),
-                    $"judged on ci, but '{choiceId}: {alternativeId}' is not (mark it ci: true first, so that the pair's ci verdict can be read against each alternative's own)");
+                notOnCi.Add($"'{choiceId}: {alternativeId}'");
         }
+        if (notOnCi.Count > 0)
+            binder.Error(At(SpecPath.Child(path, "ci")), SpecPath.Child(path, "ci"),
+                $"judged on ci, but {string.Join(" and ", notOnCi)} {(notOnCi.Count == 1 ? "is" : "are")} not (mark {(notOnCi.Count == 1 ? "it" : "them")} ci: true first, " +
+                "so that the pair's ci verdict can be read against each alternative's own)");
         CheckRecords(interaction, path, map, claims, binder, At);
     }
 
