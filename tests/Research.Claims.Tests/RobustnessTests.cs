@@ -24,31 +24,28 @@ public sealed class RobustnessTests(ClaimSession session)
         foreach (var a in result.Alternatives)
         {
             a.Claims.Should().NotBeEmpty($"{a.Name} changes something as written");
-            var measured = RobustnessResult.Flipped(result.Judged(a), result.Defaults);
-            var recorded = a.Alternative.RecordedFlips(session.Profile);
-            var evidence = string.Join("; ", a.Claims.Select(c =>
-                $"{c.Claim.Id}: {result.Defaults.First(d => d.Claim.Id == c.Claim.Id).Verdict} → {c.Verdict} ({c.Message})"));
-            recorded.Should().NotBeNull($"{a.Name} is judged on the {session.Profile} profile, so experiments.yaml records the claims it flips " +
-                                        $"(flips{(session.Profile == Profile.Ci ? "_ci" : "")}); measured: {evidence}");
-            var unsettled = a.Alternative.VariesByCpuOn(session.Profile);
-            measured.Except(unsettled).Should().BeEquivalentTo(recorded!.Except(unsettled),
-                $"experiments.yaml records what {a.Name} flips (leaving out the CPU-dependent {string.Join(", ", unsettled)}); measured: {evidence}");
-            a.Alternative.PendingOn(session.Profile).Should().BeEmpty(
-                $"this run judged {a.Name} in every experiment it changes, so experiments.yaml can record its flips there too (pending_in); measured: {evidence}");
+            FlipsAsRecorded(result, a.Name, a.Alternative, a.Claims, RobustnessResult.Flipped(result.Judged(a), result.Defaults));
         }
-
         // The declared interactions (alternatives of several choices changed together), judged where their choices meet.
         foreach (var i in result.Interactions)
         {
             i.Claims.Should().NotBeEmpty($"{i.Name}'s alternatives meet in some claim as written");
-            var measured = RobustnessResult.Flipped(result.Judged(i), result.Defaults);
-            var evidence = string.Join("; ", i.Claims.Select(c =>
-                $"{c.Claim.Id}: {result.Defaults.First(d => d.Claim.Id == c.Claim.Id).Verdict} → {c.Verdict} ({c.Message})"));
-            var recorded = i.Interaction.RecordedFlips(session.Profile);
-            recorded.Should().NotBeNull($"{i.Name} is judged on the {session.Profile} profile, so experiments.yaml records what it flips; measured: {evidence}");
-            var unsettled = i.Interaction.VariesByCpuOn(session.Profile);
-            measured.Except(unsettled).Should().BeEquivalentTo(recorded!.Except(unsettled), $"experiments.yaml records what {i.Name} flips; measured: {evidence}");
-            i.Interaction.PendingOn(session.Profile).Should().BeEmpty($"this run judged {i.Name} in every experiment it changes (pending_in); measured: {evidence}");
+            FlipsAsRecorded(result, i.Name, i.Interaction, i.Claims, RobustnessResult.Flipped(result.Judged(i), result.Defaults));
         }
+    }
+
+    /// <summary>An alternative or interaction flips exactly the claims experiments.yaml records for it on the profile, in every experiment it changes.</summary>
+    void FlipsAsRecorded(RobustnessResult result, string name, JudgedSetting setting, IReadOnlyList<ClaimResult> claims, IReadOnlyList<string> measured)
+    {
+        var recorded = setting.RecordedFlips(session.Profile);
+        var evidence = string.Join("; ", claims.Select(c =>
+            $"{c.Claim.Id}: {result.Defaults.First(d => d.Claim.Id == c.Claim.Id).Verdict} → {c.Verdict} ({c.Message})"));
+        recorded.Should().NotBeNull($"{name} is judged on the {session.Profile} profile, so experiments.yaml records the claims it flips " +
+                                    $"(flips{(session.Profile == Profile.Ci ? "_ci" : "")}); measured: {evidence}");
+        var unsettled = setting.VariesByCpuOn(session.Profile);
+        measured.Except(unsettled).Should().BeEquivalentTo(recorded!.Except(unsettled),
+            $"experiments.yaml records what {name} flips (leaving out the CPU-dependent {string.Join(", ", unsettled)}); measured: {evidence}");
+        setting.PendingOn(session.Profile).Should().BeEmpty(
+            $"this run judged {name} in every experiment it changes, so experiments.yaml can record its flips there too (pending_in); measured: {evidence}");
     }
 }

@@ -186,40 +186,30 @@ internal static class RobustnessCommand
     {
         var table = new Table().Border(TableBorder.Rounded).Title("Alternatives").AddColumns("choice: alternative", "claims judged", "flips", "as recorded");
         foreach (var a in result.Alternatives)
-        {
-            var flips = RobustnessResult.Flipped(a, result.Defaults);
-            var recorded = a.Alternative.RecordedFlips(result.Profile);
-            table.AddRow(
-                Markup.Escape(a.Name),
-                a.Claims.Count == 0 ? "[grey]none: already the variant's setting[/]" : a.Claims.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                flips.Count == 0 ? "–" : string.Join("\n", flips.Select(id => $"{Markup.Escape(id)} ({Word(result.Defaults.First(d => d.Claim.Id == id).Verdict)} → {Word(a.Claims.First(c => c.Claim.Id == id).Verdict)})")),
-                result.AsRecorded(a) switch
-                {
-                    null => "[grey]not recorded[/]",
-                    true => a.Alternative.VariesByCpuOn(result.Profile) is { Count: > 0 } unsettled
-                        ? $"[green]yes[/] [grey](CPU-dependent: {Markup.Escape(string.Join(", ", unsettled))})[/]"
-                        : "[green]yes[/]",
-                    false => $"[red]no: records {Markup.Escape(recorded!.Count == 0 ? "none" : string.Join(", ", recorded))}[/]",
-                } + (a.Alternative.PendingOn(result.Profile) is { Count: > 0 } pending
-                    ? $"\n[yellow]not yet judged in {Markup.Escape(string.Join(", ", pending))}[/]" : ""));
-        }
+            AddRow(table, result, Markup.Escape(a.Name), "[grey]none: already the variant's setting[/]", a.Alternative, a.Claims,
+                RobustnessResult.Flipped(a, result.Defaults), result.AsRecorded(a));
         foreach (var i in result.Interactions)
-        {
-            var flips = RobustnessResult.Flipped(i, result.Defaults);
-            table.AddRow(
-                "[bold]together:[/] " + Markup.Escape(i.Name),
-                i.Claims.Count == 0 ? "[grey]none: its alternatives meet in no claim[/]" : i.Claims.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                flips.Count == 0 ? "–" : string.Join("\n", flips.Select(id => $"{Markup.Escape(id)} ({Word(result.Defaults.First(d => d.Claim.Id == id).Verdict)} → {Word(i.Claims.First(c => c.Claim.Id == id).Verdict)})")),
-                result.AsRecorded(i) switch
-                {
-                    null => "[grey]not recorded[/]",
-                    true => "[green]yes[/]",
-                    false => $"[red]no: records {Markup.Escape(i.Interaction.RecordedFlips(result.Profile) is { Count: > 0 } r ? string.Join(", ", r) : "none")}[/]",
-                } + (i.Interaction.VariesByCpuOn(result.Profile) is { Count: > 0 } unsettled ? $"\n[grey](CPU-dependent: {Markup.Escape(string.Join(", ", unsettled))})[/]" : "")
-                  + (i.Interaction.PendingOn(result.Profile) is { Count: > 0 } pending ? $"\n[yellow]not yet judged in {Markup.Escape(string.Join(", ", pending))}[/]" : ""));
-        }
+            AddRow(table, result, "[bold]together:[/] " + Markup.Escape(i.Name), "[grey]none: its alternatives meet in no claim[/]", i.Interaction, i.Claims,
+                RobustnessResult.Flipped(i, result.Defaults), result.AsRecorded(i));
         return table;
     }
+
+    /// <summary>An alternative's or interaction's row: the claims judged, the verdicts it flips, and whether they are the recorded ones.</summary>
+    static void AddRow(Table table, RobustnessResult result, string name, string noClaims, JudgedSetting setting,
+        IReadOnlyList<ClaimResult> claims, IReadOnlyList<string> flips, bool? asRecorded) =>
+        table.AddRow(
+            name,
+            claims.Count == 0 ? noClaims : claims.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            flips.Count == 0 ? "–" : string.Join("\n", flips.Select(id => $"{Markup.Escape(id)} ({Word(result.Defaults.First(d => d.Claim.Id == id).Verdict)} → {Word(claims.First(c => c.Claim.Id == id).Verdict)})")),
+            asRecorded switch
+            {
+                null => "[grey]not recorded[/]",
+                true => setting.VariesByCpuOn(result.Profile) is { Count: > 0 } unsettled
+                    ? $"[green]yes[/] [grey](CPU-dependent: {Markup.Escape(string.Join(", ", unsettled))})[/]"
+                    : "[green]yes[/]",
+                false => $"[red]no: records {Markup.Escape(setting.RecordedFlips(result.Profile) is { Count: > 0 } recorded ? string.Join(", ", recorded) : "none")}[/]",
+            } + (setting.PendingOn(result.Profile) is { Count: > 0 } pending
+                ? $"\n[yellow]not yet judged in {Markup.Escape(string.Join(", ", pending))}[/]" : ""));
 
     static Table ClaimRobustnessTable(IReadOnlyList<ClaimRobustness> claims, Variant variant)
     {

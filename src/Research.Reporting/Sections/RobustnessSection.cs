@@ -52,13 +52,27 @@ internal static class RobustnessSection
         if (outcome is null)
             return line.Italic(data.Robustness is null || data.Profile == Specs.Profile.Full ? "Not judged in this invocation." : "Judged on the full profile only.");
         if (outcome.Claims.Count == 0) return line.Text("Its alternatives meet in no claim as written.");
-        line.Text($"Judged on {Count(outcome.Claims.Count)} claim{(outcome.Claims.Count == 1 ? "" : "s")}; ");
-        Flips(line, data, RobustnessResult.Flipped(outcome, data.Robustness!.Defaults), outcome.Claims);
-        if (i.VariesByCpuOn(data.Profile) is { Count: > 0 } unsettled)
+        return Judged(line, data, i, outcome.Claims, RobustnessResult.Flipped(outcome, data.Robustness!.Defaults), data.Robustness.AsRecorded(outcome));
+    }
+
+    /// <summary>
+    /// The rest of an alternative's or interaction's sentence once judged: on how many claims, which verdicts it flips
+    /// (each linked to its claim), the ties and experiments experiments.yaml leaves out, and whether the flips are the recorded ones.
+    /// </summary>
+    static Line Judged(Line line, ReportData data, JudgedSetting setting, IReadOnlyList<ClaimResult> under, IReadOnlyList<string> flips, bool? asRecorded)
+    {
+        line.Text($"Judged on {Count(under.Count)} claim{(under.Count == 1 ? "" : "s")}; ");
+        Flips(line, data, flips, under);
+        if (setting.VariesByCpuOn(data.Profile) is { Count: > 0 } unsettled)
             line.Text($" ({string.Join(", ", unsettled)}: a tie whose side depends on the CPU, left out of the check)");
-        if (i.PendingOn(data.Profile) is { Count: > 0 } pending)
-            line.Text($" (experiments.yaml records it as not yet judged in {string.Join(", ", pending)})");
-        return Recorded(line, data.Robustness.AsRecorded(outcome), i, data.Profile);
+        if (setting.PendingOn(data.Profile) is { Count: > 0 } pending)
+            line.Text($" (experiments.yaml records it as not yet judged in {string.Join(", ", pending)}: what it flips there is this reproduction's finding alone)");
+        return asRecorded switch
+        {
+            null => line.Text(" (not yet recorded in experiments.yaml)."),
+            true => line.Text(", as experiments.yaml records."),
+            false => line.Text($"; {Warning} experiments.yaml records {(setting.RecordedFlips(data.Profile) is { Count: > 0 } recorded ? string.Join(", ", recorded) : "none")}."),
+        };
     }
 
     /// <summary>"it flips none" or "it flips A (holds → deviates), B (…)", each linked to its claim.</summary>
@@ -75,14 +89,6 @@ internal static class RobustnessSection
         }
     }
 
-    /// <summary>Whether the measured flips are the ones experiments.yaml records, closing the sentence.</summary>
-    static Line Recorded(Line line, bool? asRecorded, JudgedSetting setting, Specs.Profile profile) => asRecorded switch
-    {
-        null => line.Text(" (not yet recorded in experiments.yaml)."),
-        true => line.Text(", as experiments.yaml records."),
-        false => line.Text($"; {Warning} experiments.yaml records {(setting.RecordedFlips(profile) is { Count: > 0 } recorded ? string.Join(", ", recorded) : "none")}."),
-    };
-
     static Line Alternative(ReportData data, ChoiceSpec choice, AlternativeSpec a)
     {
         var line = new Line().Bold(a.Id).Text(": " + a.About + ". ");
@@ -94,14 +100,7 @@ internal static class RobustnessSection
         if (outcome is null)
             return line.Italic(data.Robustness is null || data.Profile == Specs.Profile.Full ? "Not judged in this invocation." : "Judged on the full profile only.");
         if (outcome.Claims.Count == 0) return line.Text("It changes nothing as written (it is already the setting).");
-        line.Text($"Judged on {Count(outcome.Claims.Count)} claim{(outcome.Claims.Count == 1 ? "" : "s")}; ");
-        Flips(line, data, RobustnessResult.Flipped(outcome, data.Robustness!.Defaults), outcome.Claims);
-        var unsettled = a.VariesByCpuOn(data.Profile);
-        if (unsettled.Count > 0)
-            line.Text($" ({string.Join(", ", unsettled)}: a tie whose side depends on the CPU, left out of the check)");
-        if (a.PendingOn(data.Profile) is { Count: > 0 } pending)
-            line.Text($" (experiments.yaml records it as not yet judged in {string.Join(", ", pending)}: what it flips there is this reproduction's finding alone)");
-        return Recorded(line, data.Robustness.AsRecorded(outcome), a, data.Profile);
+        return Judged(line, data, a, outcome.Claims, RobustnessResult.Flipped(outcome, data.Robustness!.Defaults), data.Robustness.AsRecorded(outcome));
     }
 
     /// <summary>
