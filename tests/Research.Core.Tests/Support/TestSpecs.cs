@@ -69,9 +69,10 @@ internal static class TestSpecs
         return Path.Combine(RepoRoot, "src", "Research.Cli", "bin", configuration, "net10.0", "research.dll");
     }
 
+    /// <summary>A fresh folder under this test process's <see cref="Scratch.Root"/>, removed when the tests end.</summary>
     public static string TempDir()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "research-tests", Guid.NewGuid().ToString("N")[..12]);
+        var dir = Path.Combine(Scratch.Root, Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dir);
         return dir;
     }
