@@ -105,7 +105,7 @@ public static class ReportGenerator
     /// <summary>invocation.json: facts about this invocation, kept out of the report so that the report stays reproducible.</summary>
     static void WriteInvocation(Engine engine, ReportData data, string folder, IReadOnlyList<string> files, RunLog log)
     {
-        var all = data.Runs.Select(r => new RunId(r.Experiment, r.Model, r.Seed)).ToList();
+        var all = data.Runs.Select(RunId.Of).ToList();
         HashSet<RunId> trained = [.. log.Trained], cached = [.. log.Cached];
         cached.ExceptWith(trained);
         var earlier = all.Where(r => !trained.Contains(r) && !cached.Contains(r)).ToList();

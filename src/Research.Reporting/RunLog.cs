@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Research.Training;
-using static System.FormattableString;
 
 namespace Research.Reporting;
 
@@ -36,13 +35,12 @@ public sealed class RunLog : IRunObserver
 
     public void OnEpoch(in RunProgress progress)
     {
-        var id = new RunId(progress.Experiment, progress.Model, progress.Seed);
-        lock (_trained) _trained.Add(id);
+        lock (_trained) _trained.Add(progress.Run);
     }
 
-    public void OnCached(string experiment, string model, int seed)
+    public void OnCached(RunId run)
     {
-        lock (_trained) _cached.Add(new RunId(experiment, model, seed));
+        lock (_trained) _cached.Add(run);
     }
 
     /// <summary>Runs this invocation trained in other processes (reproduce's queue workers): trained, though this process reads them from the cache.</summary>
@@ -51,14 +49,14 @@ public sealed class RunLog : IRunObserver
         lock (_trained) _trained.UnionWith(runs);
     }
 
-    public void OnResumed(string experiment, string model, int seed, int epoch)
+    public void OnResumed(RunId run, int epoch)
     {
-        lock (_trained) _resumed.Add(new RunId(experiment, model, seed));
+        lock (_trained) _resumed.Add(run);
     }
 
-    public void OnWaiting(string experiment, string model, int seed)
+    public void OnWaiting(RunId run)
     {
-        lock (_trained) _waited.Add(new RunId(experiment, model, seed));
+        lock (_trained) _waited.Add(run);
     }
 
     sealed class Both(IRunObserver first, IRunObserver second) : IRunObserver
@@ -69,16 +67,16 @@ public sealed class RunLog : IRunObserver
             second.OnEpoch(progress);
         }
 
-        public void OnCached(string experiment, string model, int seed)
+        public void OnCached(RunId run)
         {
-            first.OnCached(experiment, model, seed);
-            second.OnCached(experiment, model, seed);
+            first.OnCached(run);
+            second.OnCached(run);
         }
 
-        public void OnWaiting(string experiment, string model, int seed)
+        public void OnWaiting(RunId run)
         {
-            first.OnWaiting(experiment, model, seed);
-            second.OnWaiting(experiment, model, seed);
+            first.OnWaiting(run);
+            second.OnWaiting(run);
         }
 
         public void OnFinished(RunResult result)
@@ -87,16 +85,10 @@ public sealed class RunLog : IRunObserver
             second.OnFinished(result);
         }
 
-        public void OnResumed(string experiment, string model, int seed, int epoch)
+        public void OnResumed(RunId run, int epoch)
         {
-            first.OnResumed(experiment, model, seed, epoch);
-            second.OnResumed(experiment, model, seed, epoch);
+            first.OnResumed(run, epoch);
+            second.OnResumed(run, epoch);
         }
     }
-}
-
-/// <summary>One run: experiment, model, seed.</summary>
-public readonly record struct RunId(string Experiment, string Model, int Seed)
-{
-    public override string ToString() => Invariant($"{Experiment}/{Model}/seed{Seed}");
 }

@@ -12,11 +12,12 @@ namespace Research.Cli.Display;
 /// <param name="quietCache">Say nothing of runs read from the cache (claims and reports read hundreds); <see cref="CachedCount"/> counts them.</param>
 internal sealed class LiveProgress(ProgressContext? context, bool quietCache = false) : IRunObserver
 {
-    readonly Dictionary<(string, string, int), ProgressTask> _tasks = new();
-    readonly Dictionary<(string, string, int), int> _lastDecile = new();
+    // Keyed by the whole run id: one seed under two settings (robustness) is two runs, two lines, two counts.
+    readonly Dictionary<RunId, ProgressTask> _tasks = new();
+    readonly Dictionary<RunId, int> _lastDecile = new();
     readonly Stopwatch _throttle = Stopwatch.StartNew();
-    readonly HashSet<(string, string, int)> _cached = new();
-    readonly HashSet<(string, string, int)> _finished = new();
+    readonly HashSet<RunId> _cached = new();
+    readonly HashSet<RunId> _finished = new();
 
     /// <summary>Runs <paramref name="work"/> under a live progress display (interactive) or plain progress lines (logs).</summary>
     /// <returns>The display, which knows which runs came from the cache.</returns>
@@ -42,7 +43,7 @@ internal sealed class LiveProgress(ProgressContext? context, bool quietCache = f
     /// <summary>Whether this run was read from the run cache rather than trained now.</summary>
     public bool WasCached(RunResult r)
     {
-        lock (_tasks) return _cached.Contains((r.Experiment, r.Model, r.Seed));
+        lock (_tasks) return _cached.Contains(RunId.Of(r));
     }
 
     public void OnEpoch(in RunProgress p)
@@ -52,7 +53,7 @@ internal sealed class LiveProgress(ProgressContext? context, bool quietCache = f
 
     void Update(in RunProgress p)
     {
-        var key = (p.Experiment, p.Model, p.Seed);
+        var key = p.Run;
         if (context == null)
         {
             int decile = p.Epoch * 10 / p.MaxEpochs;
@@ -78,7 +79,7 @@ internal sealed class LiveProgress(ProgressContext? context, bool quietCache = f
 
     void Finish(RunResult result)
     {
-        var key = (result.Experiment, result.Model, result.Seed);
+        var key = RunId.Of(result);
         if (!_finished.Add(key)) return; // said once, however many callers asked for it
         if (_tasks.TryGetValue(key, out var task))
         {
@@ -91,16 +92,16 @@ internal sealed class LiveProgress(ProgressContext? context, bool quietCache = f
                               $"{(_cached.Contains(key) ? "from the run cache, " : "")}{Outcome(result)}");
     }
 
-    public void OnResumed(string experiment, string model, int seed, int epoch) =>
-        Console.Error.WriteLine($"  {experiment} {model} seed {seed}: resuming from the checkpoint at epoch {epoch:N0}");
+    public void OnResumed(RunId run, int epoch) =>
+        Console.Error.WriteLine($"  {run.Experiment} {run.Model} seed {run.Seed}: resuming from the checkpoint at epoch {epoch:N0}");
 
-    public void OnWaiting(string experiment, string model, int seed) =>
-        Console.Error.WriteLine($"  {experiment} {model} seed {seed}: another process is training this run; waiting for its result");
+    public void OnWaiting(RunId run) =>
+        Console.Error.WriteLine($"  {run.Experiment} {run.Model} seed {run.Seed}: another process is training this run; waiting for its result");
 
     /// <summary>Noted, and said once with the run's outcome when it finishes.</summary>
-    public void OnCached(string experiment, string model, int seed)
+    public void OnCached(RunId run)
     {
-        lock (_tasks) _cached.Add((experiment, model, seed));
+        lock (_tasks) _cached.Add(run);
     }
 
     public static string Outcome(RunResult r) => r.Outcome switch

@@ -1,7 +1,8 @@
 using Research.Claims;
 using Research.Reporting;
-using Spectre.Console;
 using Research.Specs;
+using Research.Training;
+using Spectre.Console;
 
 namespace Research.Cli.Display;
 
@@ -13,7 +14,7 @@ internal static class ReportSummary
         var data = report.Data;
         string Rel(string path) => Markup.Escape(Path.GetRelativePath(Directory.GetCurrentDirectory(), path));
         var figures = report.Files.Count(f => f.StartsWith(ReportGenerator.FigureFolder + "/", StringComparison.Ordinal));
-        var trained = data.Runs.Count(r => log.Trained.Contains(new RunId(r.Experiment, r.Model, r.Seed)));
+        var trained = data.Runs.Count(r => log.Trained.Contains(RunId.Of(r)));
         AnsiConsole.MarkupLine(
             $"[bold]Report written[/] ({data.Profile.ToString().ToLowerInvariant()} profile: {data.Count(Verdict.Holds)} hold, " +
             $"{data.Count(Verdict.Deviates)} deviate, {data.Count(Verdict.Inconclusive)} inconclusive; " +

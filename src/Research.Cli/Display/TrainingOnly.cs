@@ -9,22 +9,22 @@ namespace Research.Cli.Display;
 /// </summary>
 internal sealed class TrainingOnly(IRunObserver inner) : IRunObserver
 {
-    readonly HashSet<(string, string, int)> _training = [];
+    readonly HashSet<RunId> _training = [];
 
     public void OnEpoch(in RunProgress progress)
     {
-        lock (_training) _training.Add((progress.Experiment, progress.Model, progress.Seed));
+        lock (_training) _training.Add(progress.Run);
         inner.OnEpoch(progress);
     }
 
-    public void OnWaiting(string experiment, string model, int seed) => inner.OnWaiting(experiment, model, seed);
+    public void OnWaiting(RunId run) => inner.OnWaiting(run);
 
-    public void OnResumed(string experiment, string model, int seed, int epoch) => inner.OnResumed(experiment, model, seed, epoch);
+    public void OnResumed(RunId run, int epoch) => inner.OnResumed(run, epoch);
 
     public void OnFinished(RunResult result)
     {
         bool trained;
-        lock (_training) trained = _training.Remove((result.Experiment, result.Model, result.Seed));
+        lock (_training) trained = _training.Remove(RunId.Of(result));
         if (trained) inner.OnFinished(result);
     }
 }

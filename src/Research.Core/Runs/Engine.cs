@@ -74,11 +74,12 @@ public sealed class Engine
         var dataset = Spec.DatasetOf(e);
         var key = RunKey.For(e, dataset, model, seed);
         var path = Cache.PathOf(e.Id, model, seed, key);
+        var id = new RunId(e.Id, model, seed, key);
         var lazy = _inFlight.GetOrAdd(key, _ => new Lazy<RunResult?>(() =>
         {
             if (Cached() is { } cached) return cached;
             // Another process may be training this very run: wait for it, then take its result (or, not waiting, leave it to it).
-            using var runLock = wait ? RunLock.Acquire(path + ".lock", () => observer?.OnWaiting(e.Id, model, seed), cancel) : RunLock.TryAcquire(path + ".lock");
+            using var runLock = wait ? RunLock.Acquire(path + ".lock", () => observer?.OnWaiting(id), cancel) : RunLock.TryAcquire(path + ".lock");
             if (runLock is null) return null;
             if (Cached() is { } theirs) return theirs;
             var data = Data.Get(dataset, e.TrainSamples, e.TestSamples);
@@ -91,7 +92,7 @@ public sealed class Engine
                 AtomicFile.Write(checkpoint, File.ReadAllBytes(shorter.Path), RepoPaths.CacheVariable, Cache.Root);
                 continuedFrom = shorter.Epoch;
             }
-            TrainedRun Train() => _trainer.Train(e, dataset, model, seed, data, observer, cancel, checkpoint, continuation?.FinalState);
+            TrainedRun Train() => _trainer.Train(e, dataset, model, seed, data, KeyedObserver.Of(observer, key), cancel, checkpoint, continuation?.FinalState);
             TrainedRun trained;
             try
             {
@@ -114,7 +115,7 @@ public sealed class Engine
         RunResult? Cached()
         {
             if (Cache.TryRead(path) is not { } cached) return null;
-            observer?.OnCached(e.Id, model, seed);
+            observer?.OnCached(id);
             return cached with { Profile = e.Profile.ToString().ToLowerInvariant() };
         }
         try

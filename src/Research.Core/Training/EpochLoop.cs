@@ -64,7 +64,7 @@ internal sealed class EpochLoop : IDisposable
                 break;
             }
             AfterEpoch(state, trainLoss, checkpoint);
-            observer?.OnEpoch(new RunProgress(_e.Id, _model, _seed, state.Epoch, _e.MaxEpochs, trainLoss, state.Log.LastTestAccuracy, _clock.Elapsed));
+            observer?.OnEpoch(new RunProgress(new RunId(_e.Id, _model, _seed), state.Epoch, _e.MaxEpochs, trainLoss, state.Log.LastTestAccuracy, _clock.Elapsed));
         }
     }
 

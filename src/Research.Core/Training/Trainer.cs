@@ -70,7 +70,7 @@ public sealed class Trainer
             using (saved)
             {
                 state.Load(saved, run);
-                observer?.OnResumed(e.Id, spec.Id, seed, state.Epoch);
+                observer?.OnResumed(new RunId(e.Id, spec.Id, seed), state.Epoch);
             }
 
         using var loop = new EpochLoop(e, spec, seed, run, data, clock);

@@ -13,7 +13,7 @@ public class RunCacheTests
     {
         public int Epochs, Cached;
         public void OnEpoch(in RunProgress progress) => Interlocked.Increment(ref Epochs);
-        public void OnCached(string experiment, string model, int seed) => Interlocked.Increment(ref Cached);
+        public void OnCached(RunId run) => Interlocked.Increment(ref Cached);
     }
 
     [Fact]
@@ -29,6 +29,43 @@ public class RunCacheTests
         recorder.Cached.Should().Be(1);
         again.Metrics.TrainLoss.Should().Equal(trained.Metrics.TrainLoss);
         again.Provenance.RunKey.Should().Be(trained.Provenance.RunKey);
+    }
+
+    sealed class Ids : IRunObserver
+    {
+        public readonly HashSet<RunId> Trained = [], Cached = [];
+        public void OnEpoch(in RunProgress progress)
+        {
+            lock (Trained) Trained.Add(progress.Run);
+        }
+        public void OnCached(RunId run)
+        {
+            lock (Trained) Cached.Add(run);
+        }
+    }
+
+    [Fact]
+    public void OneSeedUnderTwoSettingsIsTwoRunsToAnObserver()
+    {
+        // research robustness trains and reads one seed under several settings in one process: an observer that
+        // knew runs by experiment, model and seed counted them as one (and drew them on one progress line).
+        var cache = TestSpecs.TempDir();
+        var yaml = TestSpecs.Fit();
+        var e = TestSpecs.Parse(yaml).Experiment("tiny-fit", Profile.Full);
+        var settings = new[] { e, e with { MaxEpochs = 30 } };
+        var ct = TestContext.Current.CancellationToken;
+
+        var first = new Ids();
+        var engine = TestSpecs.Engine(yaml, cache);
+        var trained = settings.Select(s => RunId.Of(engine.Run(s, "small", 1, first, ct))).ToList();
+        trained.Distinct().Should().HaveCount(2);
+        first.Trained.Should().BeEquivalentTo(trained, "each epoch names its run with the run's cache key");
+
+        var second = new Ids();
+        var again = TestSpecs.Engine(yaml, cache);
+        settings.Select(s => RunId.Of(again.Run(s, "small", 1, second, ct))).Should().Equal(trained);
+        second.Cached.Should().BeEquivalentTo(trained);
+        second.Trained.Should().BeEmpty();
     }
 
     [Fact]

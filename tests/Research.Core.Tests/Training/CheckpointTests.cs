@@ -15,7 +15,7 @@ public class CheckpointTests
         {
             if (progress.Epoch == stopAt) stop?.Cancel();
         }
-        public void OnResumed(string experiment, string model, int seed, int epoch) => ResumedAt = epoch;
+        public void OnResumed(RunId run, int epoch) => ResumedAt = epoch;
     }
 
     static string Yaml(string layers) => TestSpecs.Fit()
