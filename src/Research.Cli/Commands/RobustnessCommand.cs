@@ -106,7 +106,7 @@ internal static class RobustnessCommand
                     interactions = result.Interactions.Select(i => new
                     {
                         interaction = i.Interaction.Id, of = i.Interaction.Of, set = i.Interaction.Set(engine.Spec),
-                        judged = i.Claims.Select(c => c.Claim.Id), flips = RobustnessResult.Flipped(i, result.Defaults), recorded = i.Interaction.RecordedFlips(p),
+                        judged = i.Claims.Select(c => c.Claim.Id), flips = RobustnessResult.Flipped(i, result.Defaults), only_together = result.OnlyTogether(i), recorded = i.Interaction.RecordedFlips(p),
                         pending_in = i.Interaction.PendingOn(p),
                     }),
                 }, Research.IO.Json.Options), "the --json file");
@@ -190,17 +190,21 @@ internal static class RobustnessCommand
                 RobustnessResult.Flipped(a, result.Defaults), result.AsRecorded(a));
         foreach (var i in result.Interactions)
             AddRow(table, result, "[bold]together:[/] " + Markup.Escape(i.Name), "[grey]none: its alternatives meet in no claim[/]", i.Interaction, i.Claims,
-                RobustnessResult.Flipped(i, result.Defaults), result.AsRecorded(i));
+                RobustnessResult.Flipped(i, result.Defaults), result.AsRecorded(i), result.OnlyTogether(i));
         return table;
     }
 
-    /// <summary>An alternative's or interaction's row: the claims judged, the verdicts it flips, and whether they are the recorded ones.</summary>
+    /// <summary>
+    /// An alternative's or interaction's row: the claims judged, the verdicts it flips, and whether they are the recorded
+    /// ones. For an interaction, <paramref name="onlyTogether"/> marks the flips none of its alternatives makes alone.
+    /// </summary>
     static void AddRow(Table table, RobustnessResult result, string name, string noClaims, JudgedSetting setting,
-        IReadOnlyList<ClaimResult> claims, IReadOnlyList<string> flips, bool? asRecorded) =>
+        IReadOnlyList<ClaimResult> claims, IReadOnlyList<string> flips, bool? asRecorded, IReadOnlyList<string>? onlyTogether = null) =>
         table.AddRow(
             name,
             claims.Count == 0 ? noClaims : claims.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            flips.Count == 0 ? "–" : string.Join("\n", flips.Select(id => $"{Markup.Escape(id)} ({Word(result.Defaults.First(d => d.Claim.Id == id).Verdict)} → {Word(claims.First(c => c.Claim.Id == id).Verdict)})")),
+            flips.Count == 0 ? "–" : string.Join("\n", flips.Select(id => $"{Markup.Escape(id)} ({Word(result.Defaults.First(d => d.Claim.Id == id).Verdict)} → {Word(claims.First(c => c.Claim.Id == id).Verdict)})" +
+                (onlyTogether?.Contains(id) == true ? " [bold]only together[/]" : ""))),
             asRecorded switch
             {
                 null => "[grey]not recorded[/]",

@@ -81,6 +81,19 @@ public sealed record RobustnessResult(Profile Profile, Variant Variant, IReadOnl
     /// <summary>The claims an interaction flips, measured.</summary>
     public static IReadOnlyList<string> Flipped(InteractionOutcome i, IReadOnlyList<ClaimResult> defaults) => Flipped(i.Claims, defaults);
 
+    /// <summary>
+    /// The claims an interaction flips that none of its alternatives, changed alone, takes to the same verdict: what
+    /// only the pair does (a pair's flips are judged against the default, so they include its members' own). Null when
+    /// a member alternative was not judged in this result (e.g. <c>research robustness --choice</c> left its choice out).
+    /// </summary>
+    public IReadOnlyList<string>? OnlyTogether(InteractionOutcome i)
+    {
+        var members = i.Members.Select(m => Alternatives.FirstOrDefault(a => a.Choice.Id == m.Choice.Id && a.Alternative.Id == m.Alternative.Id)).ToList();
+        if (members.Any(a => a is null)) return null;
+        var alone = members.SelectMany(a => a!.Claims.Select(c => (c.Claim.Id, c.Verdict))).ToHashSet();
+        return Flipped(i, Defaults).Where(id => !alone.Contains((id, i.Claims.First(c => c.Claim.Id == id).Verdict))).ToList();
+    }
+
     static List<string> Flipped(IReadOnlyList<ClaimResult> judged, IReadOnlyList<ClaimResult> defaults) =>
         judged.Where(c => defaults.FirstOrDefault(d => d.Claim.Id == c.Claim.Id)?.Verdict != c.Verdict).Select(c => c.Claim.Id).ToList();
 
@@ -94,7 +107,7 @@ public sealed record RobustnessResult(Profile Profile, Variant Variant, IReadOnl
     public bool? AsRecorded(InteractionOutcome i) => AsRecorded(i.Interaction, i.Claims);
 
     bool? AsRecorded(JudgedSetting setting, IReadOnlyList<ClaimResult> claims) =>
-        Variant != Variant.AsWritten ? null : setting.FlipsAsRecorded(Profile, Flipped(Judged(setting, claims), Defaults));
+        Variant != Variant.AsWritten ? null : setting.FlipsAsRecorded(Profile, Flipped(Judged(setting, claims), Defaults), Defaults.Select(d => d.Claim.Id).ToHashSet());
 
     /// <summary>The alternative's claims outside the experiments experiments.yaml records as not yet judged under it (<see cref="JudgedSetting.PendingIn"/>).</summary>
     public AlternativeOutcome Judged(AlternativeOutcome a) => a with { Claims = Judged(a.Alternative, a.Claims) };

@@ -61,12 +61,15 @@ public abstract record JudgedSetting
     public IReadOnlyList<string> VariesByCpuOn(Profile profile) => profile == Profile.Ci ? VariesByCpuCi : VariesByCpu;
 
     /// <summary>Whether the measured flips are the recorded ones, leaving out the claims recorded as varying by CPU; null while nothing is recorded.</summary>
-    public bool? FlipsAsRecorded(Profile profile, IEnumerable<string> measured)
+    /// <param name="profile">The profile the flips were measured on.</param>
+    /// <param name="measured">The claims measured to flip.</param>
+    /// <param name="among">The claims judged (e.g. <c>research robustness -c 1.2</c>): recorded flips of other claims are not missing; null: all.</param>
+    public bool? FlipsAsRecorded(Profile profile, IEnumerable<string> measured, IReadOnlySet<string>? among = null)
     {
         if (RecordedFlips(profile) is not { } recorded) return null;
         var unsettled = VariesByCpuOn(profile).ToHashSet();
         return measured.Where(c => !unsettled.Contains(c)).Order(StringComparer.Ordinal)
-            .SequenceEqual(recorded.Where(c => !unsettled.Contains(c)).Order(StringComparer.Ordinal));
+            .SequenceEqual(recorded.Where(c => !unsettled.Contains(c) && (among is null || among.Contains(c))).Order(StringComparer.Ordinal));
     }
 }
 

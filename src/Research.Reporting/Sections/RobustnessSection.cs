@@ -52,7 +52,13 @@ internal static class RobustnessSection
         if (outcome is null)
             return line.Italic(data.Robustness is null || data.Profile == Specs.Profile.Full ? "Not judged in this invocation." : "Judged on the full profile only.");
         if (outcome.Claims.Count == 0) return line.Text("Its alternatives meet in no claim as written.");
-        return Judged(line, data, i, outcome.Claims, RobustnessResult.Flipped(outcome, data.Robustness!.Defaults), data.Robustness.AsRecorded(outcome));
+        var flips = RobustnessResult.Flipped(outcome, data.Robustness!.Defaults);
+        Judged(line, data, i, outcome.Claims, flips, data.Robustness.AsRecorded(outcome));
+        if (flips.Count > 0 && data.Robustness.OnlyTogether(outcome) is { } only)
+            line.Text(only.Count == 0
+                ? " Each of these flips is one that an alternative of the pair makes alone."
+                : $" Only together (no alternative of the pair alone does it): {string.Join(", ", only)}.");
+        return line;
     }
 
     /// <summary>
@@ -122,7 +128,7 @@ internal static class RobustnessSection
         foreach (var (pair, result) in c.Together)
             line.Text(" Changed together, ").Bold(pair.Name).Text(result.Verdict == r.Verdict
                 ? $" keeps it ({result.Message})."
-                : $" flips it to {Word(result.Verdict)} ({result.Message}).");
+                : $" flips it to {Word(result.Verdict)}{(data.Robustness.OnlyTogether(pair)?.Contains(r.Claim.Id) == true ? ", which neither alternative does alone" : "")} ({result.Message}).");
         return line;
     }
 }

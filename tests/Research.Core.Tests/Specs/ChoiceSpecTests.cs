@@ -123,6 +123,14 @@ public sealed class ChoiceSpecTests
     }
 
     [Fact]
+    public void RecordedFlipsOfClaimsLeftOutOfTheJudgingAreNotMissing()
+    {
+        var alternative = new AlternativeSpec { About = "a", FlipsCi = ["a"] };
+        alternative.FlipsAsRecorded(Profile.Ci, [], among: new HashSet<string> { "b" }).Should().BeTrue("a was not judged (research robustness -c …)");
+        alternative.FlipsAsRecorded(Profile.Ci, [], among: new HashSet<string> { "a", "b" }).Should().BeFalse();
+    }
+
+    [Fact]
     public void AClaimRecordedAsVaryingByCpuIsLeftOutOfTheFlipCheckAndMustNameAClaim()
     {
         var alternative = new AlternativeSpec { About = "a", FlipsCi = ["a", "tie"], VariesByCpuCi = ["tie"] };
@@ -240,6 +248,11 @@ public sealed class ChoiceSpecTests
         RobustnessResult.Flipped(pair, result.Defaults).Should().Equal("small-fits");
         result.AsRecorded(pair).Should().BeTrue();
         result.Unexpected.Should().BeEmpty();
+        result.OnlyTogether(pair).Should().BeEmpty("bound: strict alone flips small-fits: the pair adds nothing");
+        var withoutBound = Robustness.Judge(new Reproduction(engine), Profile.Full, Variant.AsWritten,
+            Robustness.Declared(engine.Spec, Profile.Full).Where(a => a.Choice.Id == "budget").ToList(),
+            cancel: TestContext.Current.CancellationToken, interactions: Robustness.DeclaredInteractions(engine.Spec, Profile.Full));
+        withoutBound.OnlyTogether(withoutBound.Interactions.Single()).Should().BeNull("bound: strict was not judged alone, so what only the pair does is unknown");
 
         var claim = result.Of("small-fits")!;
         (claim.Holding, claim.Judged).Should().Be((1, 2), "an interaction is shown beside the curve, not counted in its k of n");
