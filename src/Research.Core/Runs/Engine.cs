@@ -106,7 +106,11 @@ public sealed class Engine
                 continuedFrom = null;
                 trained = Train();
             }
-            var result = trained.WithProvenance(Provenance(key, data, e, model, trained.WallSeconds) with { ContinuedFrom = continuedFrom });
+            var result = trained.WithProvenance(Provenance(key, data, e, model, trained.WallSeconds) with
+            {
+                ContinuedFrom = continuedFrom,
+                ResumedAt = trained.StartedAt == continuedFrom ? null : trained.StartedAt, // starting from the shorter run is not a resumption
+            });
             Cache.Write(path, result, trained.Weights);
             TrainingCheckpoint.Delete(checkpoint);
             return result;

@@ -26,4 +26,11 @@ public sealed record Provenance
     /// run continued from (<see cref="Runs.Continuation"/>); null when it trained from its seed. Its wall time includes the shorter run's.
     /// </summary>
     public int? ContinuedFrom { get; init; }
+    /// <summary>
+    /// The epoch at which the process that finished this run took it up from the checkpoint of an interrupted earlier
+    /// attempt; null when one process trained it (from its seed, or from <see cref="ContinuedFrom"/>). Then
+    /// <see cref="GitCommit"/>, <see cref="Cpu"/> and the numerics are those of the finishing process only: the
+    /// checkpoint does not carry the earlier attempt's.
+    /// </summary>
+    public int? ResumedAt { get; init; }
 }

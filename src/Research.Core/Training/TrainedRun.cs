@@ -14,6 +14,9 @@ public sealed class TrainedRun(Func<Provenance, RunResult> result, double wallSe
     public double WallSeconds { get; } = wallSeconds;
     public IReadOnlyList<float[]>? Weights { get; } = weights;
 
+    /// <summary>The epoch of the checkpoint this attempt started from; null when it trained from the seed.</summary>
+    public int? StartedAt { get; init; }
+
     /// <summary>The result, with where it came from.</summary>
     public RunResult WithProvenance(Provenance provenance) => result(provenance);
 }

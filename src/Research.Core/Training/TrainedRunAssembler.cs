@@ -44,7 +44,7 @@ internal static class TrainedRunAssembler
             Scalars = scalars,
             Provenance = provenance,
         };
-        return new TrainedRun(Result, state.EarlierSeconds + clock.Elapsed.TotalSeconds, state.Weights);
+        return new TrainedRun(Result, state.EarlierSeconds + clock.Elapsed.TotalSeconds, state.Weights) { StartedAt = state.LoadedAt };
     }
 
     static double[] Predict(SpecModel model, Tensor x)

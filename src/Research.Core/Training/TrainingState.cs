@@ -33,6 +33,9 @@ internal sealed class TrainingState
     /// <summary>Wall-clock seconds of the attempts a checkpoint resumed from (0 for a run that started here).</summary>
     public double EarlierSeconds { get; private set; }
 
+    /// <summary>The epoch of the checkpoint this state was loaded from (<see cref="Load"/>); null when it trained from its seed.</summary>
+    public int? LoadedAt { get; private set; }
+
     public EpochLog Log { get; }
 
     /// <summary>Flattened parameters at each of <see cref="WeightEpochs"/>; null when the run keeps none.</summary>
@@ -86,6 +89,7 @@ internal sealed class TrainingState
     public void Load(BinaryReader r, SeededModel run)
     {
         Epoch = r.ReadInt32(); Streak = r.ReadInt32(); EarlierSeconds = r.ReadDouble();
+        LoadedAt = Epoch;
         run.Load(r);
         Log.Load(r);
         if (Weights != null)

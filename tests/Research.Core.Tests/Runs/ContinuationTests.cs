@@ -60,6 +60,7 @@ public class ContinuationTests
         var (continued, weights) = Train(Spec(5), cache);
 
         continued.Provenance.ContinuedFrom.Should().Be(3);
+        continued.Provenance.ResumedAt.Should().BeNull("starting from the shorter run's final state is no resumption");
         continued.Provenance.RunKey.Should().Be(expected.Provenance.RunKey).And.NotBe(shorter.Provenance.RunKey);
         Json(continued.Metrics).Should().Be(Json(expected.Metrics), "every series, the test and eval-mode passes included, is the same");
         continued.WeightEpochs.Should().Equal(expected.WeightEpochs);

@@ -70,6 +70,8 @@ public class CheckpointTests
         var watch = new Watch(null, 0);
         var resumed = TestSpecs.Engine(yaml, cache).Run(e, "small", 1, watch, ct);
         watch.ResumedAt.Should().Be(20, "the last checkpoint before epoch 23 is epoch 20's");
+        resumed.Provenance.ResumedAt.Should().Be(20, "its commit and CPU are the finishing process's only, and the result says so");
+        expected.Provenance.ResumedAt.Should().BeNull();
         resumed.Metrics.TrainLoss.Should().Equal(expected.Metrics.TrainLoss);
         resumed.Metrics.GradientNorm.Should().Equal(expected.Metrics.GradientNorm);
         resumed.WeightEpochs.Should().Equal(expected.WeightEpochs);
