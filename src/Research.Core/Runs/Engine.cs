@@ -25,6 +25,7 @@ public sealed class Engine
         Data = new DataFactory(paths.Mnist);
         Cache = new RunCache(paths.Cache);
         Analyses = new AnalysisCache(Cache);
+        _ = GitInfo.Commit(paths.Root); // now, not when a run that trained for hours finishes (GitInfo)
     }
 
     Engine(Engine parent, ResearchSpec spec)

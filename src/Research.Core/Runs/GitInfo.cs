@@ -1,10 +1,14 @@
 using System.Diagnostics;
+using System.Reflection;
 
 namespace Research.Runs;
 
 /// <summary>
-/// The commit of the working tree, for provenance. Outside a git checkout (e.g. a long run from a copy of
-/// the build, so that rebuilding the repository cannot disturb it) $RESEARCH_COMMIT names it; else "unknown".
+/// The commit of the working tree, for provenance, as the process found it when it first asked (the engine asks
+/// when it is made, so a run that trains for hours is not stamped with a commit made meanwhile). When the running
+/// code was built from another commit (built, then committed, then run), the build's commit follows:
+/// "c6225bf7bace (code built from 0f0737f1bef7)". Outside a git checkout (e.g. a long run from a copy of the
+/// build) $RESEARCH_COMMIT names it, else the build's commit, else "unknown".
 /// </summary>
 public static class GitInfo
 {
@@ -21,7 +25,20 @@ public static class GitInfo
         }
     }
 
+    /// <summary>The commit the running code was built from: the SDK stamps it into the informational version ("1.0.0+&lt;sha&gt;"); null when it was not built in a git checkout.</summary>
+    public static string? BuiltFrom { get; } =
+        typeof(GitInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion is { } version
+        && version.IndexOf('+') is var plus and > 0 && version.Length - plus - 1 >= 12
+            ? version[(plus + 1)..] : null;
+
     static string Describe(string repoRoot)
+    {
+        var described = DescribeWorkingTree(repoRoot);
+        if (BuiltFrom is not { } built || described.Contains(built[..12], StringComparison.OrdinalIgnoreCase)) return described;
+        return described == "unknown" ? $"{built[..12]} (built)" : $"{described} (code built from {built[..12]})";
+    }
+
+    static string DescribeWorkingTree(string repoRoot)
     {
         try
         {
