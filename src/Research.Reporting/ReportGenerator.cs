@@ -133,6 +133,8 @@ public static class ReportGenerator
                 trained = trained.Count(all.Contains),
                 from_cache = cached.Count(all.Contains),
                 already_loaded = earlier.Count,
+                // Runs this invocation trained for other settings (the alternatives of the choices it judged).
+                trained_for_other_settings = trained.Count(r => !all.Contains(r)),
             },
             trained = Names(trained.Where(all.Contains)),
             resumed_from_checkpoint = Names(log.Resumed.Where(all.Contains)),

@@ -90,5 +90,11 @@ public sealed class RunLog : IRunObserver
             first.OnResumed(run, epoch);
             second.OnResumed(run, epoch);
         }
+
+        public void OnContinued(RunId run, int epoch)
+        {
+            first.OnContinued(run, epoch);
+            second.OnContinued(run, epoch);
+        }
     }
 }

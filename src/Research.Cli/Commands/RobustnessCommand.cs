@@ -31,7 +31,7 @@ internal static class RobustnessCommand
             changed at a time from the variant's settings. Prints, per claim, "holds under k of n alternatives" and
             which alternatives flip its verdict. Declared `interactions` (alternatives of two choices changed together,
             where a verdict may rest on the pair) are judged beside the curve on the claims both change, and not counted
-            in k of n; the flips neither alternative makes alone are marked "only together". The ci profile judges those marked `ci: true`; full judges all. Runs come from the run cache; an
+            in k of n; the flips none of its alternatives makes alone are marked "only together". The ci profile judges those marked `ci: true`; full judges all. Runs come from the run cache; an
             alternative trains only the runs it changes. Exit code 0 when every alternative and interaction flips the
             claims experiments.yaml records for it (as written), 1 otherwise.
             Any one alternative can be run by hand: `research claims --set <each of its assignments>`.

@@ -95,6 +95,9 @@ internal sealed class LiveProgress(ProgressContext? context, bool quietCache = f
     public void OnResumed(RunId run, int epoch) =>
         Console.Error.WriteLine($"  {run.Experiment} {run.Model} seed {run.Seed}: resuming from the checkpoint at epoch {epoch:N0}");
 
+    public void OnContinued(RunId run, int epoch) =>
+        Console.Error.WriteLine($"  {run.Experiment} {run.Model} seed {run.Seed}: continuing from the final state of its {epoch:N0}-epoch run");
+
     public void OnWaiting(RunId run) =>
         Console.Error.WriteLine($"  {run.Experiment} {run.Model} seed {run.Seed}: another process is training this run; waiting for its result");
 

@@ -21,6 +21,8 @@ internal sealed class TrainingOnly(IRunObserver inner) : IRunObserver
 
     public void OnResumed(RunId run, int epoch) => inner.OnResumed(run, epoch);
 
+    public void OnContinued(RunId run, int epoch) => inner.OnContinued(run, epoch);
+
     public void OnFinished(RunResult result)
     {
         bool trained;

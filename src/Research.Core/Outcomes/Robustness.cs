@@ -63,6 +63,12 @@ public sealed record RobustnessResult(Profile Profile, Variant Variant, IReadOnl
     /// <summary>The declared interactions judged (alternatives of several choices changed together).</summary>
     public IReadOnlyList<InteractionOutcome> Interactions { get; init; } = [];
 
+    /// <summary>
+    /// The claims asked for (<c>research robustness -c 1.2</c>); null: every claim. A recorded flip of a claim outside
+    /// them is not missing; one of a claim inside them that no judged setting changes any more is.
+    /// </summary>
+    public IReadOnlySet<string>? Among { get; init; }
+
     /// <summary>Each claim's robustness, in the order of <see cref="Defaults"/>.</summary>
     public IReadOnlyList<ClaimRobustness> Claims => Defaults.Select(Robustness).ToList();
 
@@ -107,7 +113,7 @@ public sealed record RobustnessResult(Profile Profile, Variant Variant, IReadOnl
     public bool? AsRecorded(InteractionOutcome i) => AsRecorded(i.Interaction, i.Claims);
 
     bool? AsRecorded(JudgedSetting setting, IReadOnlyList<ClaimResult> claims) =>
-        Variant != Variant.AsWritten ? null : setting.FlipsAsRecorded(Profile, Flipped(Judged(setting, claims), Defaults), Defaults.Select(d => d.Claim.Id).ToHashSet());
+        Variant != Variant.AsWritten ? null : setting.FlipsAsRecorded(Profile, Flipped(Judged(setting, claims), Defaults), Among);
 
     /// <summary>The alternative's claims outside the experiments experiments.yaml records as not yet judged under it (<see cref="JudgedSetting.PendingIn"/>).</summary>
     public AlternativeOutcome Judged(AlternativeOutcome a) => a with { Claims = Judged(a.Alternative, a.Claims) };
@@ -180,7 +186,7 @@ public static class Robustness
         }
         var outcomes = judged.Select(j => new AlternativeOutcome(j.Choice, j.Alternative, Under(j.Other, j.Changed))).ToList();
         var pairs = together.Select(t => new InteractionOutcome(t.Interaction, t.Members, Under(t.Other, t.Changed))).ToList();
-        return new RobustnessResult(profile, variant, defaults, outcomes) { Interactions = pairs };
+        return new RobustnessResult(profile, variant, defaults, outcomes) { Interactions = pairs, Among = wanted };
     }
 
     /// <summary>

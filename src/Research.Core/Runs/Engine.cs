@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 using Research.Data;
 using Research.Specs;
 using Research.Torch;
@@ -87,13 +89,23 @@ public sealed class Engine
             var checkpoint = path + ".ckpt";
             // A shorter run of the same trajectory has trained this run's first epochs: start where it stopped.
             var continuation = Continuation.Of(Cache, e, dataset, model, seed);
-            int? continuedFrom = null;
+            // The epoch a continuation started from, kept beside its checkpoint: a continuation interrupted and taken up
+            // again still says it continued (Provenance.ContinuedFrom), rather than passing for a resumption.
+            var from = checkpoint + ".from";
+            int? continuedFrom = File.Exists(checkpoint) && File.Exists(from)
+                && int.TryParse(File.ReadAllText(from), NumberStyles.None, CultureInfo.InvariantCulture, out var started) ? started : null;
             if (!File.Exists(checkpoint) && continuation?.Longest() is { } shorter)
             {
+                AtomicFile.Write(from, Encoding.UTF8.GetBytes(shorter.Epoch.ToString(CultureInfo.InvariantCulture)), RepoPaths.CacheVariable, Cache.Root);
                 AtomicFile.Write(checkpoint, File.ReadAllBytes(shorter.Path), RepoPaths.CacheVariable, Cache.Root);
                 continuedFrom = shorter.Epoch;
             }
-            TrainedRun Train() => _trainer.Train(e, dataset, model, seed, data, KeyedObserver.Of(observer, key), cancel, checkpoint, continuation?.FinalState);
+            void DropCheckpoint()
+            {
+                TrainingCheckpoint.Delete(checkpoint);
+                TrainingCheckpoint.Delete(from);
+            }
+            TrainedRun Train() => _trainer.Train(e, dataset, model, seed, data, KeyedObserver.Of(observer, key, continuedFrom), cancel, checkpoint, continuation?.FinalState);
             TrainedRun trained;
             try
             {
@@ -103,7 +115,7 @@ public sealed class Engine
             {
                 // A checkpoint that does not fit the model (left by an interrupted, broken process) is not
                 // worth a failed run: drop it and train from the start.
-                TrainingCheckpoint.Delete(checkpoint);
+                DropCheckpoint();
                 continuedFrom = null;
                 trained = Train();
             }
@@ -113,7 +125,7 @@ public sealed class Engine
                 ResumedAt = trained.StartedAt == continuedFrom ? null : trained.StartedAt, // starting from the shorter run is not a resumption
             });
             Cache.Write(path, result, trained.Weights);
-            TrainingCheckpoint.Delete(checkpoint);
+            DropCheckpoint();
             return result;
         }));
 

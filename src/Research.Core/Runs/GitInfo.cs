@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Text.RegularExpressions;
 
 namespace Research.Runs;
 
@@ -28,21 +29,29 @@ public static class GitInfo
     /// <summary>The commit the running code was built from: the SDK stamps it into the informational version ("1.0.0+&lt;sha&gt;"); null when it was not built in a git checkout.</summary>
     public static string? BuiltFrom { get; } =
         typeof(GitInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion is { } version
-        && version.IndexOf('+') is var plus and > 0 && version.Length - plus - 1 >= 12
-            ? version[(plus + 1)..] : null;
+        && Regex.Match(version, "[0-9a-f]{40}$") is { Success: true } sha
+            ? sha.Value : null;
 
     static string Describe(string repoRoot)
     {
         var described = DescribeWorkingTree(repoRoot);
-        if (BuiltFrom is not { } built || described.Contains(built[..12], StringComparison.OrdinalIgnoreCase)) return described;
+        if (BuiltFrom is not { } built || Names(described, built)) return described;
         return described == "unknown" ? $"{built[..12]} (built)" : $"{described} (code built from {built[..12]})";
+    }
+
+    /// <summary>Whether a described commit ("c6225bf7bace-dirty", "v1.2-0-gc6225bf7bace", "c6225bf (copy)") is <paramref name="sha"/>.</summary>
+    internal static bool Names(string described, string sha)
+    {
+        if (described.Contains(sha[..12], StringComparison.OrdinalIgnoreCase)) return true;
+        var token = described.Split(' ', '-')[0];
+        return token.Length >= 7 && token.All(Uri.IsHexDigit) && sha.StartsWith(token, StringComparison.OrdinalIgnoreCase);
     }
 
     static string DescribeWorkingTree(string repoRoot)
     {
         try
         {
-            var start = new ProcessStartInfo("git", "describe --always --dirty --abbrev=12")
+            var start = new ProcessStartInfo("git", "describe --always --long --dirty --abbrev=12")
             {
                 WorkingDirectory = repoRoot,
                 RedirectStandardOutput = true,

@@ -39,15 +39,20 @@ public interface IRunObserver
     void OnFinished(RunResult result) { }
     /// <summary>The run continues from a checkpoint written by an earlier, interrupted attempt.</summary>
     void OnResumed(RunId run, int epoch) { }
+    /// <summary>The run starts from the final state of a shorter run of the same trajectory (<see cref="Provenance.ContinuedFrom"/>).</summary>
+    void OnContinued(RunId run, int epoch) { }
 }
 
 /// <summary>
 /// What the engine hands the trainer: the trainer names a run by experiment, model and seed, and this fills in
-/// the key the engine knows, so that an observer never mistakes two settings of one seed for one run.
+/// the key the engine knows, so that an observer never mistakes two settings of one seed for one run. The trainer
+/// sees any checkpoint it starts from as a resumption; the engine knows when that checkpoint is a shorter run's
+/// final state (<paramref name="continuedFrom"/>), and says so.
 /// </summary>
-sealed class KeyedObserver(IRunObserver inner, string key) : IRunObserver
+sealed class KeyedObserver(IRunObserver inner, string key, int? continuedFrom) : IRunObserver
 {
-    public static IRunObserver? Of(IRunObserver? inner, string key) => inner is null ? null : new KeyedObserver(inner, key);
+    public static IRunObserver? Of(IRunObserver? inner, string key, int? continuedFrom = null) =>
+        inner is null ? null : new KeyedObserver(inner, key, continuedFrom);
 
     RunId Keyed(RunId run) => run with { Key = key };
 
@@ -55,5 +60,11 @@ sealed class KeyedObserver(IRunObserver inner, string key) : IRunObserver
     public void OnCached(RunId run) => inner.OnCached(Keyed(run));
     public void OnWaiting(RunId run) => inner.OnWaiting(Keyed(run));
     public void OnFinished(RunResult result) => inner.OnFinished(result);
-    public void OnResumed(RunId run, int epoch) => inner.OnResumed(Keyed(run), epoch);
+    public void OnResumed(RunId run, int epoch)
+    {
+        if (epoch == continuedFrom) inner.OnContinued(Keyed(run), epoch);
+        else inner.OnResumed(Keyed(run), epoch);
+    }
+
+    public void OnContinued(RunId run, int epoch) => inner.OnContinued(Keyed(run), epoch);
 }

@@ -23,7 +23,8 @@ public sealed class Trainer
     /// checkpoint_every epochs), and leaving its final state at <paramref name="finalState"/> when it stops at
     /// max_epochs (neither converged nor diverged), in the checkpoint's format, for a longer run of the same
     /// trajectory to continue from (<see cref="Runs.Continuation"/>). The result carries no provenance: the caller
-    /// knows where the run came from.
+    /// knows where the run came from. The observer's events name the run without its cache key
+    /// (<see cref="RunId.Key"/> empty): the engine, which knows the key, fills it in.
     /// </summary>
     public TrainedRun Train(
         ExperimentSpec experiment, DatasetSpec dataset, string modelId, int seed, TrainingData data,

@@ -42,6 +42,14 @@ internal static class ProvenanceSection
                 ": trained from a copy of the build outside the git checkout (so that rebuilding the repository could not disturb a run of hours), " +
                 "before the engine could be told the commit (RESEARCH_COMMIT). A commit marked -dirty had uncommitted changes, " +
                 "which may be prose only: the run key, not the commit, decides whether a run is reused.")));
+        if (runs.Any(r => r.Provenance.GitCommit.Contains(" (code built from ", StringComparison.Ordinal) || r.Provenance.GitCommit.EndsWith(" (built)", StringComparison.Ordinal)))
+            blocks.Add(new Paragraph(new Line().Code("(code built from …)").Text(
+                ": the working tree's commit when the process started, then the commit the running code was built from, where they differ " +
+                "(built, then committed, then run); ").Code("(built)").Text(": outside a checkout, the build's commit alone.")));
+        if (runs.Any(r => r.Provenance.ResumedAt is not null))
+            blocks.Add(new Paragraph(new Line().Text(
+                "A run taken up from an interrupted attempt's checkpoint records the commit and CPU of the process that finished it only; " +
+                "the epoch it resumed at is in its result (provenance.resumed_at).")));
     }
 
     /// <summary>The code, spec, libraries and machine behind the runs.</summary>

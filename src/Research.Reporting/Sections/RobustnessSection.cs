@@ -56,8 +56,8 @@ internal static class RobustnessSection
         Judged(line, data, i, outcome.Claims, flips, data.Robustness.AsRecorded(outcome));
         if (flips.Count > 0 && data.Robustness.OnlyTogether(outcome) is { } only)
             line.Text(only.Count == 0
-                ? " Each of these flips is one that an alternative of the pair makes alone."
-                : $" Only together (no alternative of the pair alone does it): {string.Join(", ", only)}.");
+                ? " Each of these flips is one that one of its alternatives makes alone."
+                : $" Only together (none of its alternatives alone takes the claim to that verdict): {string.Join(", ", only)}.");
         return line;
     }
 
@@ -128,7 +128,7 @@ internal static class RobustnessSection
         foreach (var (pair, result) in c.Together)
             line.Text(" Changed together, ").Bold(pair.Name).Text(result.Verdict == r.Verdict
                 ? $" keeps it ({result.Message})."
-                : $" flips it to {Word(result.Verdict)}{(data.Robustness.OnlyTogether(pair)?.Contains(r.Claim.Id) == true ? ", which neither alternative does alone" : "")} ({result.Message}).");
+                : $" flips it to {Word(result.Verdict)}{(data.Robustness.OnlyTogether(pair)?.Contains(r.Claim.Id) == true ? ", which none of its alternatives does alone" : "")} ({result.Message}).");
         return line;
     }
 }

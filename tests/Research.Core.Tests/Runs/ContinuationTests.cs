@@ -70,6 +70,38 @@ public class ContinuationTests
         Directory.GetFiles(cache, "*.after5.state", SearchOption.AllDirectories).Should().ContainSingle("it can be continued in turn");
     }
 
+    sealed class Starts(CancellationTokenSource? stop = null, int stopAt = 0) : IRunObserver
+    {
+        public readonly List<string> Events = [];
+        public void OnEpoch(in RunProgress progress)
+        {
+            if (progress.Epoch == stopAt) stop?.Cancel();
+        }
+        public void OnContinued(RunId run, int epoch) => Events.Add($"continued at {epoch}");
+        public void OnResumed(RunId run, int epoch) => Events.Add($"resumed at {epoch}");
+    }
+
+    [Fact]
+    public void AnInterruptedContinuationTakenUpAgainSaysBothThatItContinuedAndWhereItResumed()
+    {
+        var cache = TestSpecs.TempDir();
+        Train(Spec(3), cache);
+        var engine = TestSpecs.Engine(Spec(6), cache);
+        var e = engine.Spec.Experiment("small", Profile.Full);
+        using var stop = new CancellationTokenSource();
+        var first = new Starts(stop, stopAt: 4);
+        var interrupted = () => engine.Run(e, "cnn", 1, first, stop.Token);
+        interrupted.Should().Throw<OperationCanceledException>();
+        first.Events.Should().Equal("continued at 3");
+
+        var second = new Starts();
+        var result = TestSpecs.Engine(Spec(6), cache).Run(e, "cnn", 1, second, TestContext.Current.CancellationToken);
+        second.Events.Should().Equal("resumed at 4");
+        result.Provenance.ContinuedFrom.Should().Be(3, "the checkpoint it resumed from says where its continuation started");
+        result.Provenance.ResumedAt.Should().Be(4);
+        Directory.GetFiles(cache, "*.ckpt*", SearchOption.AllDirectories).Should().BeEmpty("a finished run leaves neither its checkpoint nor its note");
+    }
+
     [Fact]
     public void AShorterRunThatStoppedBetweenTheLongerRunsTestsIsNotContinued()
     {

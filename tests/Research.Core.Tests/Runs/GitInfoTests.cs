@@ -17,4 +17,14 @@ public class GitInfoTests
         (commit.StartsWith(built, StringComparison.Ordinal) || commit.EndsWith($" (code built from {built})", StringComparison.Ordinal))
             .Should().BeTrue($"'{commit}' either is the build's commit or names it");
     }
+
+    [Theory]
+    [InlineData("c6225bf7bace", true)]
+    [InlineData("c6225bf7bace-dirty", true)]
+    [InlineData("v1.2-0-gc6225bf7bace", true)]
+    [InlineData("c6225bf (copy)", true)]
+    [InlineData("0f0737f1bef7", false)]
+    [InlineData("unknown", false)]
+    public void ADescribedCommitIsMatchedToTheBuildsByItsHash(string described, bool same) =>
+        GitInfo.Names(described, "c6225bf7bacef5fe3b6a0c51b069faeb0ae3b0c1").Should().Be(same);
 }

@@ -5,17 +5,28 @@ namespace Research.Tests.Support;
 public class ScratchTests
 {
     [Fact]
-    public void This_process_folder_is_kept_and_a_finished_process_folder_is_swept()
+    public void A_folder_whose_lock_is_held_is_kept_and_one_whose_lock_is_free_is_swept()
     {
-        Scratch.Abandoned(Path.GetFileName(Scratch.Root), DateTime.UtcNow.AddDays(-3)).Should().BeFalse("this process is running");
-        // Same pid, another start time: the id was recycled, the session that owned the folder is gone.
-        Scratch.Abandoned($"{Environment.ProcessId}-20000101000000", DateTime.UtcNow).Should().BeTrue();
+        Scratch.Abandoned(Scratch.Root).Should().BeFalse("this process holds its lock");
+        var gone = Path.Combine(Path.GetDirectoryName(Scratch.Root)!, "0-finished");
+        Directory.CreateDirectory(gone);
+        File.WriteAllText(Path.Combine(gone, ".session.lock"), "");
+        try
+        {
+            Scratch.Abandoned(gone).Should().BeTrue("nobody holds its lock: its process is gone");
+        }
+        finally
+        {
+            Directory.Delete(gone, recursive: true);
+        }
     }
 
     [Fact]
-    public void Folders_left_by_older_sessions_are_swept_after_a_day()
+    public void Folders_left_before_sessions_had_locks_are_swept_after_a_day()
     {
-        Scratch.Abandoned("0a1b2c3d4e5f", DateTime.UtcNow.AddHours(-1)).Should().BeFalse();
-        Scratch.Abandoned("0a1b2c3d4e5f", DateTime.UtcNow.AddDays(-2)).Should().BeTrue();
+        var old = TestSpecs.TempDir(); // no lock file of its own
+        Scratch.Abandoned(old).Should().BeFalse("it was written just now");
+        Directory.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddDays(-2));
+        Scratch.Abandoned(old).Should().BeTrue();
     }
 }
