@@ -27,7 +27,6 @@ public sealed class Engine
         Data = new DataFactory(paths.Mnist);
         Cache = new RunCache(paths.Cache);
         Analyses = new AnalysisCache(Cache);
-        _ = GitInfo.Commit(paths.Root); // now, not when a run that trained for hours finishes (GitInfo)
     }
 
     Engine(Engine parent, ResearchSpec spec)
@@ -86,6 +85,7 @@ public sealed class Engine
             if (runLock is null) return null;
             if (Cached() is { } theirs) return theirs;
             var data = Data.Get(dataset, e.TrainSamples, e.TestSamples);
+            var commit = GitInfo.Commit(Paths.Root); // before training, not when a run of hours finishes (GitInfo)
             var checkpoint = path + ".ckpt";
             // A shorter run of the same trajectory has trained this run's first epochs: start where it stopped.
             var continuation = Continuation.Of(Cache, e, dataset, model, seed);
@@ -119,7 +119,7 @@ public sealed class Engine
                 continuedFrom = null;
                 trained = Train();
             }
-            var result = trained.WithProvenance(Provenance(key, data, e, model, trained.WallSeconds) with
+            var result = trained.WithProvenance(Provenance(key, data, e, model, trained.WallSeconds, commit) with
             {
                 ContinuedFrom = continuedFrom,
                 ResumedAt = trained.StartedAt == continuedFrom ? null : trained.StartedAt, // starting from the shorter run is not a resumption
@@ -183,7 +183,7 @@ public sealed class Engine
     public IReadOnlyList<float[]>? Weights(RunResult result) =>
         Cache.ReadWeights(Cache.PathOf(result.Experiment, result.Model, result.Seed, result.Provenance.RunKey));
 
-    Provenance Provenance(string key, TrainingData data, ExperimentSpec e, string model, double wallSeconds) => new()
+    Provenance Provenance(string key, TrainingData data, ExperimentSpec e, string model, double wallSeconds, string commit) => new()
     {
         SpecSha256 = Spec.Sha256,
         RunKey = key,
@@ -196,7 +196,7 @@ public sealed class Engine
         Numerics = Research.Torch.Numerics.Mode,
         NumericsFingerprint = Research.Torch.Numerics.Fingerprint,
         Os = TorchRuntime.Os,
-        GitCommit = GitInfo.Commit(Paths.Root),
+        GitCommit = commit,
         CreatedUtc = DateTime.UtcNow,
         WallSeconds = wallSeconds,
         PeakResidentBytes = ProcessMemory.PeakResident,

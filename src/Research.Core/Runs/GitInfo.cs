@@ -6,7 +6,7 @@ namespace Research.Runs;
 
 /// <summary>
 /// The commit of the working tree, for provenance, as the process found it when it first asked (the engine asks
-/// when it is made, so a run that trains for hours is not stamped with a commit made meanwhile). When the running
+/// before it trains a run, so a run that trains for hours is not stamped with a commit made meanwhile). When the running
 /// code was built from another commit (built, then committed, then run), the build's commit follows:
 /// "c6225bf7bace (code built from 0f0737f1bef7)". Outside a git checkout (e.g. a long run from a copy of the
 /// build) $RESEARCH_COMMIT names it, else the build's commit, else "unknown".
