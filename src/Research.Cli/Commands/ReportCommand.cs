@@ -48,7 +48,8 @@ internal static class ReportCommand
             ReportFiles? report = null;
             LiveProgress.Show(observer => report = ReportGenerator.Generate(
                 new Reproduction(engine), parse.GetValue(profile), parse.GetValue(output)?.FullName, log, new TrainingOnly(observer), cancel,
-                robustness: !parse.GetValue(noRobustness), only: CommonOptions.Experiments(engine.Spec, parse.GetValue(only))), keepFinished: false);
+                robustness: !parse.GetValue(noRobustness), only: CommonOptions.Experiments(engine.Spec, parse.GetValue(only))), keepFinished: false,
+                settingOf: LiveProgress.SettingsOf(engine, parse.GetValue(profile)));
             ReportSummary.Print(report!, log);
             return report!.Data.Claims.All(c => c.AsExpected) ? 0 : ErrorHandling.Differs;
         })));

@@ -56,7 +56,7 @@ internal static class ReproduceCommand
                 RunAll(observer);
                 files = ReportGenerator.Generate(new Reproduction(engine), p, log: log, observer: new TrainingOnly(observer), cancel: cancel,
                     robustness: !parse.GetValue(noRobustness));
-            }, keepFinished: false);
+            }, keepFinished: false, settingOf: LiveProgress.SettingsOf(engine, p));
             var report = files!;
             foreach (var e in report.Data.Experiments)
                 AnsiConsole.Write(ResultTable.Create(e.Experiment, e.Results.Runs));

@@ -73,7 +73,7 @@ internal static class RobustnessCommand
             RobustnessResult? result = null;
             var progress = LiveProgress.Show(observer =>
                 result = Robustness.Judge(reproduction, p, v, alternatives, claims.Select(c => c.Id).ToList(), observer, cancel, interactions),
-                keepFinished: false, quietCache: true);
+                keepFinished: false, quietCache: true, settingOf: LiveProgress.SettingsOf(engine, p));
 
             AnsiConsole.Write(AlternativeTable(result!));
             var judged = result!.Claims.Where(c => c.Judged > 0).ToList();

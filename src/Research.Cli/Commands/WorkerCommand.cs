@@ -46,7 +46,7 @@ internal static class WorkerCommand
                 Research.Torch.TorchRuntime.SetThreads(ThreadsOf(all));
                 AnsiConsole.MarkupLine($"[bold]Queue worker[/] {Environment.ProcessId} on {Markup.Escape(Environment.MachineName)}: {Words.Count(all.Count, "run")} in the plan, into {Markup.Escape(engine.Cache.Root)}");
                 var took = 0;
-                LiveProgress.Show(observer => took = RunQueue.Drain(engine, live, all, observer, cancel), keepFinished: true);
+                LiveProgress.Show(observer => took = RunQueue.Drain(engine, live, all, observer, cancel), keepFinished: true, settingOf: r => live.SettingOf(r.Key));
                 AnsiConsole.MarkupLine($"Queue worker {Environment.ProcessId} done: it took {Words.Count(took, "run")}; none is left untaken.");
                 return 0;
             }
@@ -57,7 +57,8 @@ internal static class WorkerCommand
             AnsiConsole.MarkupLine($"[bold]Worker {i} of {n}[/] on {Markup.Escape(Environment.MachineName)}: {Words.Count(share.Count, "run")} of the plan's {file.Runs.Count(r => !r.Cached)} " +
                                    $"({PlanCommand.Duration(share.Sum(r => r.Seconds))} expected), {Words.Count(Math.Max(1, cores), "run")} at a time, into {Markup.Escape(engine.Cache.Root)}");
             Research.Torch.TorchRuntime.SetThreads(threads);
-            var progress = LiveProgress.Show(observer => Worker.Train(engine, live, share, Math.Max(1, cores), observer, cancel), keepFinished: true);
+            var progress = LiveProgress.Show(observer => Worker.Train(engine, live, share, Math.Max(1, cores), observer, cancel), keepFinished: true,
+                settingOf: r => live.SettingOf(r.Key));
             AnsiConsole.MarkupLine($"Worker {i} of {n} done: {share.Count - progress.CachedCount} trained, {progress.CachedCount} already in the cache.");
             return 0;
         })));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Research.Runs;
 using Research.Training;
 using Spectre.Console;
 
@@ -10,7 +11,9 @@ namespace Research.Cli.Display;
 /// </summary>
 /// <param name="context">The live display, or null for plain lines.</param>
 /// <param name="quietCache">Say nothing of runs read from the cache (claims and reports read hundreds); <see cref="CachedCount"/> counts them.</param>
-internal sealed class LiveProgress(ProgressContext? context, bool quietCache = false) : IRunObserver
+/// <param name="settingOf">The setting a run is trained for, named on its line when it is not the as-written one (a verb
+/// that trains one seed under several settings passes its plan's <see cref="RunPlan.SettingOf"/>); null: none named.</param>
+internal sealed class LiveProgress(ProgressContext? context, bool quietCache = false, Func<RunId, string?>? settingOf = null) : IRunObserver
 {
     // Keyed by the whole run id: one seed under two settings (robustness) is two runs, two lines, two counts.
     readonly Dictionary<RunId, ProgressTask> _tasks = new();
@@ -21,19 +24,29 @@ internal sealed class LiveProgress(ProgressContext? context, bool quietCache = f
 
     /// <summary>Runs <paramref name="work"/> under a live progress display (interactive) or plain progress lines (logs).</summary>
     /// <returns>The display, which knows which runs came from the cache.</returns>
-    public static LiveProgress Show(Action<IRunObserver> work, bool keepFinished, bool quietCache = false)
+    public static LiveProgress Show(Action<IRunObserver> work, bool keepFinished, bool quietCache = false, Func<RunId, string?>? settingOf = null)
     {
         if (!Consoles.Err.Profile.Capabilities.Interactive)
         {
-            var plain = new LiveProgress(null, quietCache);
+            var plain = new LiveProgress(null, quietCache, settingOf);
             work(plain);
             return plain;
         }
         LiveProgress? live = null;
         Consoles.Err.Progress().AutoClear(!keepFinished).HideCompleted(!keepFinished)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .Start(ctx => work(live = new LiveProgress(ctx, quietCache)));
+            .Start(ctx => work(live = new LiveProgress(ctx, quietCache, settingOf)));
         return live!;
+    }
+
+    /// <summary>
+    /// The settings of the profile's plan (every variant and judged alternative), built the first time a line names a
+    /// run: a verb that reads everything from the cache and prints nothing per run does not pay for it.
+    /// </summary>
+    public static Func<RunId, string?> SettingsOf(Engine engine, Research.Specs.Profile profile)
+    {
+        var plan = new Lazy<RunPlan>(() => RunPlan.Build(engine.Spec, profile, engine.Cache));
+        return run => plan.Value.SettingOf(run.Key);
     }
 
     /// <summary>How many distinct runs came from the cache, and how many finished in all.</summary>
@@ -60,7 +73,7 @@ internal sealed class LiveProgress(ProgressContext? context, bool quietCache = f
             if (_lastDecile.GetValueOrDefault(key, -1) != decile)
             {
                 _lastDecile[key] = decile;
-                Console.Error.WriteLine($"  {p.Experiment} {p.Model} seed {p.Seed}: epoch {p.Epoch:N0}/{p.MaxEpochs:N0}, loss {p.TrainLoss:G4}{Accuracy(p)}, {p.Elapsed.TotalSeconds:F0} s");
+                Console.Error.WriteLine($"  {Name(p.Run)}: epoch {p.Epoch:N0}/{p.MaxEpochs:N0}, loss {p.TrainLoss:G4}{Accuracy(p)}, {p.Elapsed.TotalSeconds:F0} s");
             }
             return;
         }
@@ -83,23 +96,23 @@ internal sealed class LiveProgress(ProgressContext? context, bool quietCache = f
         if (!_finished.Add(key)) return; // said once, however many callers asked for it
         if (_tasks.TryGetValue(key, out var task))
         {
-            task.Description = Markup.Escape($"{result.Experiment} {result.Model} seed {result.Seed}: {Outcome(result)}");
+            task.Description = Markup.Escape($"{Name(key)}: {Outcome(result)}");
             task.Value = task.MaxValue;
             task.StopTask();
         }
         else if (context == null && !(quietCache && _cached.Contains(key)))
-            Console.Error.WriteLine($"  {result.Experiment} {result.Model} seed {result.Seed}: " +
+            Console.Error.WriteLine($"  {Name(key)}: " +
                               $"{(_cached.Contains(key) ? "from the run cache, " : "")}{Outcome(result)}");
     }
 
     public void OnResumed(RunId run, int epoch) =>
-        Console.Error.WriteLine($"  {run.Experiment} {run.Model} seed {run.Seed}: resuming from the checkpoint at epoch {epoch:N0}");
+        Console.Error.WriteLine($"  {Name(run)}: resuming from the checkpoint at epoch {epoch:N0}");
 
     public void OnContinued(RunId run, int epoch) =>
-        Console.Error.WriteLine($"  {run.Experiment} {run.Model} seed {run.Seed}: continuing from the final state of its {epoch:N0}-epoch run");
+        Console.Error.WriteLine($"  {Name(run)}: continuing from the final state of its {epoch:N0}-epoch run");
 
     public void OnWaiting(RunId run) =>
-        Console.Error.WriteLine($"  {run.Experiment} {run.Model} seed {run.Seed}: another process is training this run; waiting for its result");
+        Console.Error.WriteLine($"  {Name(run)}: another process is training this run; waiting for its result");
 
     /// <summary>Noted, and said once with the run's outcome when it finishes.</summary>
     public void OnCached(RunId run)
@@ -114,8 +127,12 @@ internal sealed class LiveProgress(ProgressContext? context, bool quietCache = f
         _ => $"{Words.Count(r.Epochs, "epoch")}, final loss {r.FinalTrainLoss:G4}",
     };
 
-    static string Describe(in RunProgress p) =>
-        Markup.Escape($"{p.Experiment} {p.Model} seed {p.Seed} · epoch {p.Epoch:N0} · loss {p.TrainLoss:G4}{Accuracy(p)}");
+    /// <summary>"cnn-depth cnn-3 seed 2", and "[cnn-3-front: cnn-1-front]" after it when trained for another setting than as written.</summary>
+    string Name(RunId run) =>
+        $"{run.Experiment} {run.Model} seed {run.Seed}" + (settingOf?.Invoke(run) is { } setting ? $" [{setting}]" : "");
+
+    string Describe(in RunProgress p) =>
+        Markup.Escape($"{Name(p.Run)} · epoch {p.Epoch:N0} · loss {p.TrainLoss:G4}{Accuracy(p)}");
 
     static string Accuracy(in RunProgress p) => p.TestAccuracy is { } a ? $" · test acc {a:P2}" : "";
 }

@@ -37,9 +37,11 @@ public sealed class RunPlan
         Profile = profile;
         Runs = runs;
         _specs = specs;
+        _byKey = runs.ToDictionary(r => r.Key);
     }
 
     readonly IReadOnlyDictionary<string, ExperimentSpec> _specs;
+    readonly Dictionary<string, PlannedRun> _byKey;
 
     public Profile Profile { get; }
 
@@ -50,6 +52,16 @@ public sealed class RunPlan
     public ExperimentSpec SpecOf(PlannedRun run) => _specs[run.Key];
 
     public IEnumerable<PlannedRun> Missing => Runs.Where(r => !r.Cached);
+
+    /// <summary>
+    /// The setting a run with this cache key is trained for, to tell apart on a progress line the runs of one seed
+    /// under two settings: null when it is the as-written run (or not in the plan), else the first that needs it
+    /// ("harness", "unstated-batch-size: batch-64", …).
+    /// </summary>
+    public string? SettingOf(string key)
+    {
+        return _byKey.TryGetValue(key, out var run) && run.Settings.Count > 0 && run.Settings[0] != Variant.AsWritten.Key() ? run.Settings[0] : null;
+    }
 
     /// <param name="spec">The loaded experiments.yaml.</param>
     /// <param name="profile">ci or full.</param>

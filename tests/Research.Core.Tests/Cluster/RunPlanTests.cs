@@ -58,6 +58,20 @@ public class RunPlanTests
     }
 
     [Fact]
+    public void ARunIsNamedByTheFirstSettingThatNeedsItUnlessItIsTheAsWrittenOne()
+    {
+        // experiments.yaml's ci plan: one seed of cnn-depth's CNN-3 is three runs (as written, harness, CNN-1's front),
+        // which a progress line must tell apart.
+        var spec = Research.Specs.Loading.SpecLoader.Load(new RepoPaths(TestSpecs.RepoRoot).Spec);
+        var plan = RunPlan.Build(spec, Profile.Ci, new RunCache(Path.Combine(TestSpecs.TempDir(), "cache")), ["cnn-depth"]);
+        var cnn3 = plan.Runs.Where(r => r is { Model: "cnn-3", Seed: 1 }).ToList();
+        cnn3.Select(r => plan.SettingOf(r.Key)).Should().BeEquivalentTo([null, "harness", "cnn-3-front: cnn-1-front", "as_run"]);
+        cnn3.Single(r => plan.SettingOf(r.Key) is null).Settings.Should().StartWith("as_written").And.Contain("training-metric-mode: eval-after-epoch",
+            "a run the default and an alternative share is the as-written run");
+        plan.SettingOf("not-a-key").Should().BeNull("a run outside the plan is named as it is");
+    }
+
+    [Fact]
     public void QueueWorkersTrainEveryRunOnceAndSkipARunAnotherHolds()
     {
         var dir = TestSpecs.TempDir();
