@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Research.Cli.Commands;
 
 /// <summary>
-/// <c>--json &lt;file|-&gt;</c>, the same for list, claims, run and plan: a verb's answer as JSON, in the project's
+/// <c>--json &lt;file|-&gt;</c>, the same for list, claims, run, plan, diff and robustness: a verb's answer as JSON, in the project's
 /// one convention (snake_case keys, <see cref="Research.IO.Json"/>). A file is written atomically beside the
 /// table; <c>-</c> puts the JSON on stdout and the table on stderr, so stdout parses as JSON and nothing else.
 /// </summary>

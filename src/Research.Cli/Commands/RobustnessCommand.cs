@@ -23,7 +23,7 @@ internal static class RobustnessCommand
             Description = "Train nothing: show what experiments.yaml records (as written), each claim's recorded verdict and, under each " +
                           "alternative (and interaction) that changes its inputs, whether its recorded flips include the claim, with those not yet judged.",
         };
-        var json = new Option<FileInfo?>("--json") { Description = "Also write every claim's verdict under every alternative and interaction to this file as JSON." };
+        var json = JsonOutput.Option("every claim's verdict under every alternative and interaction (with --recorded: the recorded states)");
         var command = new Command("robustness",
             """
             A specification curve: judge every claim again under each alternative of each choice experiments.yaml
@@ -69,26 +69,27 @@ internal static class RobustnessCommand
                 return Recorded(RecordedRobustness.Of(engine.Spec, p, alternatives, claims, interactions), p, parse.GetValue(json));
             }
 
+            var target = parse.GetValue(json);
+            var console = JsonOutput.TableConsole(target);
             var reproduction = new Reproduction(engine);
             RobustnessResult? result = null;
             var progress = LiveProgress.Show(observer =>
                 result = Robustness.Judge(reproduction, p, v, alternatives, claims.Select(c => c.Id).ToList(), observer, cancel, interactions),
                 keepFinished: false, quietCache: true, settingOf: LiveProgress.SettingsOf(engine, p));
 
-            AnsiConsole.Write(AlternativeTable(result!));
+            console.Write(AlternativeTable(result!));
             var judged = result!.Claims.Where(c => c.Judged > 0).ToList();
-            AnsiConsole.Write(ClaimRobustnessTable(judged, v));
+            console.Write(ClaimRobustnessTable(judged, v));
             var untouched = claims.Count - judged.Count;
             if (untouched > 0)
-                AnsiConsole.MarkupLine($"[grey]{Words.Count(untouched, "claim")} not shown: no judged alternative changes {(untouched == 1 ? "its" : "their")} experiment or spec.[/]");
+                console.MarkupLine($"[grey]{Words.Count(untouched, "claim")} not shown: no judged alternative changes {(untouched == 1 ? "its" : "their")} experiment or spec.[/]");
             var unexpected = result.Unexpected.ToList();
             var unrecorded = result.Unrecorded.ToList();
-            AnsiConsole.MarkupLine($"{Words.Count(alternatives.Count, "alternative")}{(interactions.Count > 0 ? $" and {Words.Count(interactions.Count, "interaction")}" : "")} judged on the {Words.Profile(p)} profile {v.Words()}; " +
+            console.MarkupLine($"{Words.Count(alternatives.Count, "alternative")}{(interactions.Count > 0 ? $" and {Words.Count(interactions.Count, "interaction")}" : "")} judged on the {Words.Profile(p)} profile {v.Words()}; " +
                 (unexpected.Count == 0 ? "[green]every recorded flip as measured[/]" : $"[red]{Markup.Escape(string.Join(", ", unexpected))} not as recorded[/]") +
                 (unrecorded.Count > 0 ? $"; [yellow]not recorded yet ({(p == Research.Specs.Profile.Ci ? "flips_ci" : "flips")}): {Markup.Escape(string.Join(", ", unrecorded))}[/]" : "") +
                 $" ({Words.Count(progress.FinishedCount, "run")}, {progress.CachedCount:N0} from the cache).");
-            if (parse.GetValue(json) is { } file)
-                Research.IO.AtomicFile.Write(file.FullName, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new
+            JsonOutput.Write(target, new
                 {
                     profile = Words.Profile(p), variant = v.Key(),
                     claims = result.Claims.Select(c => new
@@ -109,7 +110,7 @@ internal static class RobustnessCommand
                         judged = i.Claims.Select(c => c.Claim.Id), flips = RobustnessResult.Flipped(i, result.Defaults), only_together = result.OnlyTogether(i), recorded = i.Interaction.RecordedFlips(p),
                         pending_in = i.Interaction.PendingOn(p),
                     }),
-                }, Research.IO.Json.Options), "the --json file");
+                });
             return unexpected.Count == 0 ? 0 : ErrorHandling.Differs;
         })));
         return command;
@@ -118,8 +119,9 @@ internal static class RobustnessCommand
     static string Word(Verdict v) => v.ToString().ToLowerInvariant();
 
     /// <summary>The recorded specification curve: a table of the claims some alternative changes, a count line, and the JSON.</summary>
-    static int Recorded(IReadOnlyList<RecordedClaimRobustness> claims, Research.Specs.Profile p, FileInfo? json)
+    static int Recorded(IReadOnlyList<RecordedClaimRobustness> claims, Research.Specs.Profile p, string? json)
     {
+        var console = JsonOutput.TableConsole(json);
         var shown = claims.Where(c => c.Under.Count > 0).ToList();
         var together = shown.Any(c => c.Together.Count > 0);
         var table = new Table().Border(TableBorder.Rounded).Title($"Recorded robustness ({Words.Profile(p)} profile, as written)")
@@ -142,12 +144,11 @@ internal static class RobustnessCommand
             cells.Add(c.Owed.Any() ? $"[yellow]{Markup.Escape(string.Join("\n", c.Owed))}[/]" : "–");
             table.AddRow(cells.ToArray());
         }
-        AnsiConsole.Write(table);
+        console.Write(table);
         var owed = shown.Count(c => c.Owed.Any());
-        AnsiConsole.MarkupLine($"{Words.Count(shown.Count, "claim")} changed by some alternative; {Words.Count(shown.Count(c => c.FlippedBy.Any()), "claim")} flipped by one or more; " +
+        console.MarkupLine($"{Words.Count(shown.Count, "claim")} changed by some alternative; {Words.Count(shown.Count(c => c.FlippedBy.Any()), "claim")} flipped by one or more; " +
                                (owed == 0 ? "every alternative judged." : $"[yellow]{Words.Count(owed, "claim")} still owed a judgement under some alternative or interaction[/] (research robustness --profile {Words.Profile(p)} measures them)."));
-        if (json is not null)
-            Research.IO.AtomicFile.Write(json.FullName, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new
+        JsonOutput.Write(json, new
             {
                 profile = Words.Profile(p), variant = "as_written", source = "experiments.yaml (recorded, nothing trained)",
                 claims = shown.Select(c => new
@@ -157,7 +158,7 @@ internal static class RobustnessCommand
                     under = c.Under.Select(u => new { alternative = u.Alternative, state = u.State.ToString().ToLowerInvariant() }),
                     together = c.Together.Select(u => new { interaction = u.Interaction, state = u.State.ToString().ToLowerInvariant() }),
                 }),
-            }, Research.IO.Json.Options), "the --json file");
+            });
         return 0;
     }
 

@@ -48,4 +48,14 @@ public class JsonOutputTests
         runs[0].GetProperty("cached").GetBoolean().Should().BeFalse("the cache was empty");
         runs[0].GetProperty("run_key").GetString().Should().HaveLength(64);
     }
+
+    [Fact]
+    public void RobustnessRecordedWritesEachClaimsStateUnderEachAlternative()
+    {
+        var recorded = Parse("robustness", "--profile", "full", "--recorded", "--json", "-");
+        recorded.GetProperty("variant").GetString().Should().Be("as_written");
+        var claim = recorded.GetProperty("claims").EnumerateArray().Single(c => c.GetProperty("claim").GetString() == "deep4-converges-faster");
+        claim.GetProperty("under").EnumerateArray().Should().Contain(u => u.GetProperty("alternative").GetString() == "convergence-rule: below-5e-4",
+            "experiments.yaml records that alternative flipping it");
+    }
 }
