@@ -46,7 +46,7 @@ internal static class ReproduceCommand
             }
             if (parse.GetValue(jobs) > 1)
                 log.TrainedElsewhere(QueueRunner.Run(engine, p, robustness: !parse.GetValue(noRobustness), parse.GetValue(jobs), cancel)
-                    .Select(r => new RunId(r.Experiment, r.Model, r.Seed, r.Key)));
+                    .Select(r => r.Id));
             AnsiConsole.MarkupLine($"[bold]Reproducing {experiments.Count} experiments ({experiments.Sum(e => e.Models.Count * e.Seeds.Count)} runs) and {engine.Spec.Claims.Count} claims, {p.ToString().ToLowerInvariant()} profile[/]");
             // The report judges every claim (and, unless asked not to, every alternative of the choices the profile
             // judges, training the runs they change) and draws every figure; the tables below print what it found.

@@ -22,6 +22,9 @@ public sealed record PlannedRun(
 {
     /// <summary>"fit-sinc model-1 seed 3".</summary>
     public string Name => $"{Experiment} {Model} seed {Seed}";
+
+    /// <summary>The run as observers and the run log know it.</summary>
+    public Research.Training.RunId Id => new(Experiment, Model, Seed, Key);
 }
 
 /// <summary>
