@@ -49,7 +49,7 @@ internal static class ClaimsCommand
             {
                 claim = r.Claim.Id, variant = r.Variant.Key(), profile = r.Profile.ToString().ToLowerInvariant(),
                 verdict = r.Verdict.ToString().ToLowerInvariant(), recorded = r.Expected?.ToString().ToLowerInvariant(),
-                message = r.Message, statistic = r.Statistic,
+                decided_by_cpu = r.DecidedByCpu, message = r.Message, statistic = r.Statistic,
             }).ToList());
             return results.All(r => r.AsExpected) ? 0 : ErrorHandling.Differs;
         })));

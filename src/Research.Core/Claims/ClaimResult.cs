@@ -21,7 +21,18 @@ public sealed record ClaimResult(
     /// <summary>The verdict experiments.yaml records for this profile and variant; null while pending.</summary>
     public Verdict? Expected => Claim.Expected(Profile, Variant);
 
-    public bool AsExpected => Verdict == Expected;
+    /// <summary>Why experiments.yaml records this claim's verdict as decided by the CPU's kernels here; null when it does not.</summary>
+    public string? VariesByCpu => Claim.Expectation(Variant).VariesByCpu;
+
+    /// <summary>
+    /// The verdict is not the recorded one, but experiments.yaml records that this claim's verdict flips between CPU
+    /// kernels, and both are decided (holds or deviates): the other CPUs' verdict, as recorded, not a regression.
+    /// </summary>
+    public bool DecidedByCpu => VariesByCpu is not null && Verdict != Expected
+                                && Verdict is Verdict.Holds or Verdict.Deviates && Expected is Verdict.Holds or Verdict.Deviates;
+
+    /// <summary>The verdict is the one experiments.yaml records, or its other decided verdict where it records that the CPU decides it.</summary>
+    public bool AsExpected => Verdict == Expected || DecidedByCpu;
 
     public override string ToString() => $"§{Claim.Section} {Claim.Id}: {Message}";
 }

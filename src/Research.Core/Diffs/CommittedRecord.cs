@@ -59,12 +59,12 @@ public static class CommittedRecord
         {
             Recorded = claim.Expected(profile, v),
             Pending = claim.Expected(profile, v) is null ? claim.Expectation(v).Pending ?? "not recorded" : null,
-            VariesByCpu = VariesByCpu(claim, profile, v),
+            VariesByCpu = VariesByCpu(claim, v),
         }));
 
-    /// <summary>Whether experiments.yaml records the verdict as decided by the CPU's kernels, read as the claim tests read it (ci only); null when not.</summary>
-    public static bool? VariesByCpu(ClaimSpec claim, Profile profile, Variant v) =>
-        profile == Profile.Ci && claim.Expectation(v).VariesByCpu is not null ? true : null;
+    /// <summary>Whether experiments.yaml records the verdict as decided by the CPU's kernels (on every profile, as the claim tests read it); null when not.</summary>
+    public static bool? VariesByCpu(ClaimSpec claim, Variant v) =>
+        claim.Expectation(v).VariesByCpu is not null ? true : null;
 
     /// <summary>Every baseline snapshot of the profile; one directly under baselines/&lt;profile&gt;/ (before the three settings) is as written.</summary>
     static IReadOnlyDictionary<string, IReadOnlyDictionary<string, Snapshot>> Snapshots(IRecordTree tree, string profile)

@@ -14,7 +14,12 @@ public sealed record ClaimExpectation
     public string? Evidence { get; init; }
     /// <summary>Why the full profile's verdict is not recorded yet (e.g. "its full-profile runs train after issue 16").</summary>
     public string? Pending { get; init; }
-    /// <summary>Measured: the ci verdict flips between CPU kernels (why, with both verdicts). The ci test then reports the verdict it gets and skips, instead of asserting one machine's.</summary>
+    /// <summary>
+    /// Measured: the verdict flips between CPU kernels (why, with both verdicts and where each was measured). It holds
+    /// on every profile, as <see cref="Expect"/> does where no <see cref="ExpectCi"/> is given. The claim test then
+    /// reports the verdict it gets and skips, instead of asserting one machine's; a report counts the other decided
+    /// verdict as recorded (<see cref="Research.Claims.ClaimResult.DecidedByCpu"/>).
+    /// </summary>
     public string? VariesByCpu { get; init; }
 
     /// <summary>The recorded verdict on a profile, or null when it is pending.</summary>

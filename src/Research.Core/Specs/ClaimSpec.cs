@@ -53,7 +53,7 @@ public sealed record ClaimSpec
     public string? Evidence { get; init; }
     /// <summary>Why the full profile's as-written verdict is not recorded yet.</summary>
     public string? Pending { get; init; }
-    /// <summary>Measured: the ci verdict as written flips between CPU kernels (see <see cref="ClaimExpectation.VariesByCpu"/>).</summary>
+    /// <summary>Measured: the verdict as written flips between CPU kernels, on every profile (see <see cref="ClaimExpectation.VariesByCpu"/>).</summary>
     public string? VariesByCpu { get; init; }
     /// <summary>The verdicts measured under the report code's settings.</summary>
     public ClaimExpectation? AsRun { get; init; }

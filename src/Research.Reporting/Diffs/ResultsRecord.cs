@@ -39,7 +39,7 @@ public static class ResultsRecord
                 Verdict = j.Result!.Verdict,
                 Recorded = j.Result.Expected,
                 Pending = j.Result.Expected is null ? claim.Expectation(j.v).Pending ?? "not recorded" : null,
-                VariesByCpu = CommittedRecord.VariesByCpu(claim, data.Profile, j.v),
+                VariesByCpu = CommittedRecord.VariesByCpu(claim, j.v),
                 Message = j.Result.Message,
                 Statistic = j.Result.Statistic,
                 Values = j.Result.Values,

@@ -33,7 +33,10 @@ internal static class ClaimSection
     {
         var c = r.Claim;
         var profile = Profile(data.Profile);
-        var recorded = r.AsExpected
+        var recorded = r.DecidedByCpu
+            ? $" — {Word(r.Verdict)} on this machine's kernels; experiments.yaml records {Word(r.Expected)} for the {profile} profile, " +
+              $"and that the CPU decides this verdict: {r.VariesByCpu!.TrimEnd('.')}"
+            : r.AsExpected
             ? $" — {Word(r.Verdict)}, as experiments.yaml records for the {profile} profile"
             : $" — {ReportFormat.Warning} experiments.yaml records {Word(r.Expected)} for the {profile} profile";
         return recorded + (data.Profile != Specs.Profile.Full && c.Expected(Specs.Profile.Full) != r.Expected

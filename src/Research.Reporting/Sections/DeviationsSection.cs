@@ -67,7 +67,8 @@ internal static class DeviationsSection
             foreach (var (pair, result) in r.FlipsTogether)
                 line.Text($"; {Word(result.Verdict)} under {pair.Name} together");
         }
-        if (!c.AsExpected) line.Text($" {Warning} experiments.yaml records {Word(c.Expected)}");
+        if (c.DecidedByCpu) line.Text($" (experiments.yaml records {Word(c.Expected)}, and that the CPU decides it)");
+        else if (!c.AsExpected) line.Text($" {Warning} experiments.yaml records {Word(c.Expected)}");
         return line;
     }
 }

@@ -40,9 +40,10 @@ internal static class OpeningSection
             line.Text(i == 0 ? "Of the others, " : "; ").Text(Invariant($"{group.Count} {words}: ")).Append(Tally(group, bold: false));
         }
         if (others.Count > 0) line.Text(". The report does not state these; they are counted apart. ");
-        return line.Append(unexpected.Count == 0
+        line.Append(unexpected.Count == 0
             ? new Line().Text("Every verdict is the one experiments.yaml records for this profile (what the claim tests assert).")
             : ListUnexpected(unexpected));
+        return line.Append(ByCpu(claims.Where(c => c.DecidedByCpu).ToList()));
     }
 
     /// <summary>"20 hold ✓, 8 deviate ✗ and 1 is inconclusive ?", leaving out verdicts no claim has.</summary>
@@ -63,6 +64,23 @@ internal static class OpeningSection
             (bold ? line.Bold(words) : line.Text(words)).Text($" {ReportFormat.Mark(v)}");
         }
         return parts.Count == 0 ? line.Text("none") : line;
+    }
+
+    /// <summary>The verdicts that differ from the record only as experiments.yaml records they may: the CPU's kernels decide them.</summary>
+    static Line ByCpu(IReadOnlyList<ClaimResult> byCpu)
+    {
+        var line = new Line();
+        if (byCpu.Count == 0) return line;
+        line.Text(" ");
+        for (int i = 0; i < byCpu.Count; i++)
+        {
+            var c = byCpu[i];
+            if (i > 0) line.Text(", ");
+            line.Link(c.Claim.Id, "#" + ClaimAnchor(c.Claim.Id)).Text($" ({Word(c.Verdict)} on this machine's kernels, recorded {Word(c.Expected)})");
+        }
+        return line.Text(byCpu.Count == 1
+            ? " counts as recorded: experiments.yaml records that the CPU's kernels decide this verdict, and its claim test skips."
+            : " count as recorded: experiments.yaml records that the CPU's kernels decide these verdicts, and their claim tests skip.");
     }
 
     static Line ListUnexpected(IReadOnlyList<ClaimResult> unexpected)

@@ -39,7 +39,8 @@ internal static class SummarySection
     /// <summary>A claim the report's text does not state, tagged in the § column: "figure" or "published".</summary>
     static string SourceTag(ClaimSource source) => source == ClaimSource.Figure ? "figure" : "published";
 
-    static Line Recorded(ClaimResult c) => c.AsExpected
-        ? new Line().Badge("yes", "expected")
+    static Line Recorded(ClaimResult c) =>
+        c.DecidedByCpu ? new Line().Badge($"yes: decided by the CPU (records {Word(c.Expected)})", "expected")
+        : c.AsExpected ? new Line().Badge("yes", "expected")
         : new Line().Badge($"{ReportFormat.Warning} no: records {Word(c.Expected)}", "unexpected");
 }

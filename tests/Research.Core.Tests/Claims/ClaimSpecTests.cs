@@ -29,4 +29,23 @@ public class ClaimSpecTests
         act.Should().Throw<SpecException>().Which.Errors.Should().ContainSingle()
             .Which.ToString().Should().Contain(message);
     }
+
+    [Theory]
+    [InlineData(Verdict.Deviates, true, false)]
+    [InlineData(Verdict.Holds, true, true)]
+    [InlineData(Verdict.Inconclusive, false, false)]
+    public void AVerdictRecordedAsDecidedByTheCpuCountsEitherDecidedVerdictAsRecorded(Verdict measured, bool asExpected, bool byCpu)
+    {
+        var varies = Valid.Replace("expect: holds", "expect: deviates\n    evidence: e\n    varies_by_cpu: \"3 of 5 on one CPU, 4 of 5 on another\"");
+        foreach (var profile in new[] { Profile.Ci, Profile.Full })
+        {
+            var claim = TestSpecs.Parse(WithClaim(varies)).Claims["faster"];
+            var result = new Research.Claims.ClaimResult(claim, measured, "m", new Dictionary<string, double[]>(), 5) { Profile = profile };
+            result.AsExpected.Should().Be(asExpected, $"on {profile}, {measured} against a recorded deviates that the CPU decides");
+            result.DecidedByCpu.Should().Be(byCpu);
+        }
+        var plain = new Research.Claims.ClaimResult(TestSpecs.Parse(WithClaim(Valid.Replace("expect: holds", "expect: deviates\n    evidence: e"))).Claims["faster"],
+            Verdict.Holds, "m", new Dictionary<string, double[]>(), 5) { Profile = Profile.Full };
+        plain.AsExpected.Should().BeFalse("without varies_by_cpu a changed verdict is a difference");
+    }
 }
