@@ -42,7 +42,7 @@ public sealed class RobustnessTests(ClaimSession session)
             $"{c.Claim.Id}: {result.Defaults.First(d => d.Claim.Id == c.Claim.Id).Verdict} → {c.Verdict} ({c.Message})"));
         recorded.Should().NotBeNull($"{name} is judged on the {session.Profile} profile, so experiments.yaml records the claims it flips " +
                                     $"(flips{(session.Profile == Profile.Ci ? "_ci" : "")}); measured: {evidence}");
-        var unsettled = setting.VariesByCpuOn(session.Profile);
+        var unsettled = setting.Unsettled(session.Profile, result.DecidedByCpu);
         measured.Except(unsettled).Should().BeEquivalentTo(recorded!.Except(unsettled),
             $"experiments.yaml records what {name} flips (leaving out the CPU-dependent {string.Join(", ", unsettled)}); measured: {evidence}");
         setting.PendingOn(session.Profile).Should().BeEmpty(

@@ -15,7 +15,7 @@ internal static class ClaimsCommand
         var spec = CommonOptions.Spec();
         var profile = CommonOptions.ProfileOption();
         var variant = CommonOptions.VariantOption();
-        var json = JsonOutput.Option("the verdicts (claim, variant, profile, verdict, recorded, message, statistic)");
+        var json = JsonOutput.Option("the verdicts (claim, variant, profile, verdict, recorded, decided_by_cpu, message, statistic)");
         var filter = CommonOptions.ClaimFilter();
         var set = new Option<string[]>("--set")
         {

@@ -105,9 +105,8 @@ internal static class QueueRunner
                 if (!done.Contains(r) && File.Exists(r.CachePath)) done.Add(r);
             double expectedDone = done.Sum(r => r.Seconds);
             fraction = total > 0 ? expectedDone / total : (double)done.Count / runs.Count;
-            // A run's name with the first setting that needs it (as_written, harness, …): variants train alike-named runs.
-            var training = runs.Where(r => !done.Contains(r) && File.Exists(r.CachePath + ".lock"))
-                .Select(r => r.Settings.Count > 0 ? $"{r.Name} ({r.Settings[0]})" : r.Name).ToList();
+            // A run's name with the first setting that needs it ([harness], …), as the workers' lines name it: variants train alike-named runs.
+            var training = runs.Where(r => !done.Contains(r) && File.Exists(r.CachePath + ".lock")).Select(r => r.Label).ToList();
             var left = fraction > 0.02 ? TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds * (1 - fraction) / fraction) : (TimeSpan?)null;
             return $"{done.Count}/{runs.Count} runs" + (training.Count > 0 ? $" · training {string.Join(", ", training)}" : "") +
                    (left is { } l ? $" · about {PlanCommand.Duration(l.TotalSeconds)} left" : "");

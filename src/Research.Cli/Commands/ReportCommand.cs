@@ -32,7 +32,8 @@ internal static class ReportCommand
 
             REPORT.md, report.html and the figures are byte-identical when regenerated from the same
             cached runs, spec and code. Exit code 0 when every verdict is the one experiments.yaml
-            records, 1 otherwise (the report is written either way).
+            records (or, for a claim it records as decided by the CPU, varies_by_cpu, its other decided
+            verdict), 1 otherwise (the report is written either way).
 
             Examples:
               research report                     # reports/ci/, from the cached ci runs

@@ -31,7 +31,8 @@ internal static class ReproduceCommand
             the report is silent as well (`research robustness`; --no-robustness leaves them out). The runs
             still to train go into one queue, longest first, drained by --jobs worker processes (one per core,
             one run each at a time); one display follows the queue. Exit code 0 when every verdict is the one
-            the spec records, 1 otherwise.
+            the spec records (or, where it records the CPU as deciding a verdict, varies_by_cpu, the other
+            decided one), 1 otherwise.
             """) { spec, profile, noRobustness, jobs };
         command.SetAction((parse, cancel) => Task.FromResult(ErrorHandling.Guard(() =>
         {
@@ -64,7 +65,8 @@ internal static class ReproduceCommand
             AnsiConsole.Write(ClaimTable.Create(verdicts));
             var unexpected = verdicts.Count(v => !v.AsExpected);
             AnsiConsole.MarkupLine(unexpected == 0
-                ? $"[green]Every verdict is the one experiments.yaml records[/] ({Count(verdicts, Verdict.Holds)} hold, {Count(verdicts, Verdict.Deviates)} deviate, {Count(verdicts, Verdict.Inconclusive)} inconclusive)."
+                ? $"[green]Every verdict is {(verdicts.Any(v => v.DecidedByCpu) ? "as" : "the one")} experiments.yaml records[/] ({Count(verdicts, Verdict.Holds)} hold, {Count(verdicts, Verdict.Deviates)} deviate, {Count(verdicts, Verdict.Inconclusive)} inconclusive)" +
+                  (verdicts.Where(v => v.DecidedByCpu).Select(v => v.Claim.Id).ToList() is { Count: > 0 } byCpu ? $"; decided by the CPU: {Markup.Escape(string.Join(", ", byCpu))}." : ".")
                 : $"[red]{Words.Count(unexpected, "verdict")} differ{(unexpected == 1 ? "s" : "")} from experiments.yaml[/]: investigate, then update the claim's expect/evidence.");
             ReportSummary.Print(report, log);
             return unexpected == 0 ? 0 : ErrorHandling.Differs;

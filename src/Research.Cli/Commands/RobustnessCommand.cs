@@ -75,7 +75,7 @@ internal static class RobustnessCommand
             RobustnessResult? result = null;
             var progress = LiveProgress.Show(observer =>
                 result = Robustness.Judge(reproduction, p, v, alternatives, claims.Select(c => c.Id).ToList(), observer, cancel, interactions),
-                keepFinished: false, quietCache: true, settingOf: LiveProgress.SettingsOf(engine, p));
+                keepFinished: false, quietCache: true, settingOf: LiveProgress.SettingsOf(engine, p, v));
 
             console.Write(AlternativeTable(result!));
             var judged = result!.Claims.Where(c => c.Judged > 0).ToList();
@@ -209,7 +209,7 @@ internal static class RobustnessCommand
             asRecorded switch
             {
                 null => "[grey]not recorded[/]",
-                true => setting.VariesByCpuOn(result.Profile) is { Count: > 0 } unsettled
+                true => result.Unsettled(setting, claims) is { Count: > 0 } unsettled
                     ? $"[green]yes[/] [grey](CPU-dependent: {Markup.Escape(string.Join(", ", unsettled))})[/]"
                     : "[green]yes[/]",
                 false => $"[red]no: records {Markup.Escape(setting.RecordedFlips(result.Profile) is { Count: > 0 } recorded ? string.Join(", ", recorded) : "none")}[/]",

@@ -40,13 +40,26 @@ internal sealed class LiveProgress(ProgressContext? context, bool quietCache = f
     }
 
     /// <summary>
-    /// The settings of the profile's plan (every variant and judged alternative), built the first time a line names a
-    /// run: a verb that reads everything from the cache and prints nothing per run does not pay for it.
+    /// The settings of the profile's grid (every variant, and every judged alternative under
+    /// <paramref name="alternativesUnder"/>), found the first time a line names a run: a verb that reads everything from
+    /// the cache and prints nothing per run does not pay for it. A label never stops training: if the grid cannot be
+    /// resolved, runs are named without their setting.
     /// </summary>
-    public static Func<RunId, string?> SettingsOf(Engine engine, Research.Specs.Profile profile)
+    public static Func<RunId, string?> SettingsOf(Engine engine, Research.Specs.Profile profile,
+        Research.Specs.Variant alternativesUnder = Research.Specs.Variant.AsWritten)
     {
-        var plan = new Lazy<RunPlan>(() => RunPlan.Build(engine.Spec, profile, engine.Cache));
-        return run => plan.Value.SettingOf(run.Key);
+        var names = new Lazy<IReadOnlyDictionary<string, string?>>(() =>
+        {
+            try
+            {
+                return RunPlan.SettingNames(engine.Spec, profile, alternativesUnder);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException) // whatever went wrong, the runs train; only their names are shorter
+            {
+                return new Dictionary<string, string?>();
+            }
+        });
+        return run => names.Value.GetValueOrDefault(run.Key);
     }
 
     /// <summary>How many distinct runs came from the cache, and how many finished in all.</summary>

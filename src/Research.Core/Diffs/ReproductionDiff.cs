@@ -103,7 +103,7 @@ public sealed record ReproductionDiff
             {
                 if (other?.Verdicts.GetValueOrDefault(setting) is not { } theirs) { onlyA.Add($"{claim.Id}/{setting}"); continue; }
                 if (verdict.Effective != theirs.Effective)
-                    changes.Add(new(claim.Id, claim.Section, setting, verdict.Effective, theirs.Effective, verdict.VariesByCpu == true || theirs.VariesByCpu == true));
+                    changes.Add(new(claim.Id, claim.Section, setting, verdict.Effective, theirs.Effective, ByCpu(verdict, theirs)));
             }
             foreach (var setting in other?.Verdicts.Keys.Except(claim.Verdicts.Keys) ?? []) onlyB.Add($"{claim.Id}/{setting}");
         }
@@ -112,6 +112,16 @@ public sealed record ReproductionDiff
         // Flips first, then verdicts that vary between CPUs, then changes to or from pending; each in the order side a lists its claims.
         return ([.. changes.OrderBy(c => c.IsFlip ? 0 : c.VariesByCpu ? 1 : 2)], onlyA, onlyB);
     }
+
+    /// <summary>
+    /// A change the CPU explains, as <see cref="Research.Claims.ClaimResult.DecidedByCpu"/> reads it: a side records the
+    /// verdict as decided by the CPU, both verdicts are decided (holds or deviates: an inconclusive one is a change), and
+    /// at least one side was measured (two committed records differ only by an edit, which is a flip).
+    /// </summary>
+    static bool ByCpu(VerdictRecord a, VerdictRecord b) =>
+        (a.VariesByCpu == true || b.VariesByCpu == true)
+        && a.Effective is Verdict.Holds or Verdict.Deviates && b.Effective is Verdict.Holds or Verdict.Deviates
+        && (a.Verdict is not null || b.Verdict is not null);
 
     static IEnumerable<string> Union(IEnumerable<string> a, IEnumerable<string> b) => a.Union(b).Order(StringComparer.Ordinal);
 }

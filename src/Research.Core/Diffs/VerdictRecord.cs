@@ -11,7 +11,7 @@ public sealed record VerdictRecord
     public Verdict? Recorded { get; init; }
     /// <summary>Why the recorded verdict is pending.</summary>
     public string? Pending { get; init; }
-    /// <summary>True when experiments.yaml records the verdict as decided by the CPU's kernels on this profile (varies_by_cpu, ci only, as the claim tests read it): a change is then no flip.</summary>
+    /// <summary>True when experiments.yaml records the verdict as decided by the CPU's kernels on this profile (varies_by_cpu, on every profile, as the claim tests read it): a measured change between holds and deviates is then no flip.</summary>
     public bool? VariesByCpu { get; init; }
     /// <summary>The judgement in words, as the report prints it.</summary>
     public string? Message { get; init; }

@@ -113,7 +113,17 @@ public sealed record RobustnessResult(Profile Profile, Variant Variant, IReadOnl
     public bool? AsRecorded(InteractionOutcome i) => AsRecorded(i.Interaction, i.Claims);
 
     bool? AsRecorded(JudgedSetting setting, IReadOnlyList<ClaimResult> claims) =>
-        Variant != Variant.AsWritten ? null : setting.FlipsAsRecorded(Profile, Flipped(Judged(setting, claims), Defaults), Among);
+        Variant != Variant.AsWritten ? null : setting.FlipsAsRecorded(Profile, Flipped(Judged(setting, claims), Defaults), Among, DecidedByCpu);
+
+    /// <summary>
+    /// The claims whose default verdict here is the one experiments.yaml records for other CPUs (<see cref="ClaimResult.DecidedByCpu"/>):
+    /// their recorded flips were measured against the other default, so the flip check leaves them out.
+    /// </summary>
+    public IReadOnlyList<string> DecidedByCpu => Defaults.Where(d => d.DecidedByCpu).Select(d => d.Claim.Id).ToList();
+
+    /// <summary>The claims among <paramref name="claims"/> a setting's flip check leaves out (<see cref="JudgedSetting.Unsettled"/>).</summary>
+    public IReadOnlyList<string> Unsettled(JudgedSetting setting, IReadOnlyList<ClaimResult> claims) =>
+        setting.Unsettled(Profile, DecidedByCpu.Where(id => claims.Any(c => c.Claim.Id == id)));
 
     /// <summary>The alternative's claims outside the experiments experiments.yaml records as not yet judged under it (<see cref="JudgedSetting.PendingIn"/>).</summary>
     public AlternativeOutcome Judged(AlternativeOutcome a) => a with { Claims = Judged(a.Alternative, a.Claims) };

@@ -23,6 +23,12 @@ public sealed record PlannedRun(
     /// <summary>"fit-sinc model-1 seed 3".</summary>
     public string Name => $"{Experiment} {Model} seed {Seed}";
 
+    /// <summary>The first setting that needs it, when that is not the as-written one ("harness", "cnn-3-front: cnn-1-front"); null for the as-written run.</summary>
+    public string? Setting => RunPlan.Named(Settings);
+
+    /// <summary>"cnn-depth cnn-3 seed 1 [cnn-3-front: cnn-1-front]": the name and, when not as written, the setting (as progress lines name a run).</summary>
+    public string Label => Setting is { } s ? $"{Name} [{s}]" : Name;
+
     /// <summary>The run as observers and the run log know it.</summary>
     public Research.Training.RunId Id => new(Experiment, Model, Seed, Key);
 }
@@ -61,10 +67,17 @@ public sealed class RunPlan
     /// under two settings: null when it is the as-written run (or not in the plan), else the first that needs it
     /// ("harness", "unstated-batch-size: batch-64", …).
     /// </summary>
-    public string? SettingOf(string key)
-    {
-        return _byKey.TryGetValue(key, out var run) && run.Settings.Count > 0 && run.Settings[0] != Variant.AsWritten.Key() ? run.Settings[0] : null;
-    }
+    public string? SettingOf(string key) => _byKey.TryGetValue(key, out var run) ? run.Setting : null;
+
+    internal static string? Named(IReadOnlyList<string> settings) => settings.Count > 0 && settings[0] != Variant.AsWritten.Key() ? settings[0] : null;
+
+    /// <summary>
+    /// <see cref="SettingOf"/> for every run of the grid, by cache key, without reading the cache (no costs): what a
+    /// progress display needs. <paramref name="alternativesUnder"/> is the variant the alternatives are judged under
+    /// (<c>research robustness --variant</c>; the plan itself judges them as written).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> SettingNames(ResearchSpec spec, Profile profile, Variant alternativesUnder = Variant.AsWritten) =>
+        Grid(spec, profile, null, robustness: true, alternativesUnder).ToDictionary(kv => kv.Key, kv => Named(kv.Value.Settings));
 
     /// <param name="spec">The loaded experiments.yaml.</param>
     /// <param name="profile">ci or full.</param>
@@ -75,14 +88,34 @@ public sealed class RunPlan
     {
         if (experiments is not null)
             foreach (var id in experiments) spec.Experiment(id, profile); // an unknown id fails here, naming the known ones
+        var byKey = Grid(spec, profile, experiments, robustness, Variant.AsWritten);
+
+        var costs = new CostModel(spec, cache);
+        var runs = byKey.Select(kv =>
+            {
+                var (e, model, seed, settings) = kv.Value;
+                var path = cache.PathOf(e.Id, model, seed, kv.Key);
+                var (seconds, source) = costs.Of(e, model, path);
+                return new PlannedRun(e.Id, model, seed, kv.Key, path, source == CostSource.Cached, seconds, source, settings);
+            })
+            .OrderByDescending(r => r.Seconds).ThenBy(r => r.Experiment, StringComparer.Ordinal).ThenBy(r => r.Model, StringComparer.Ordinal)
+            .ThenBy(r => r.Seed).ThenBy(r => r.Key, StringComparer.Ordinal)
+            .ToList();
+        return new RunPlan(profile, runs, byKey.ToDictionary(kv => kv.Key, kv => kv.Value.Spec));
+    }
+
+    /// <summary>Every run of the grid by cache key: its resolved experiment, model, seed and the settings that need it, in declaration order.</summary>
+    static Dictionary<string, (ExperimentSpec Spec, string Model, int Seed, List<string> Settings)> Grid(
+        ResearchSpec spec, Profile profile, IReadOnlyCollection<string>? experiments, bool robustness, Variant alternativesUnder)
+    {
         var specs = new List<(ResearchSpec Spec, Variant Variant, string Setting)>();
         foreach (var variant in Variants.All) specs.Add((spec, variant, variant.Key()));
         if (robustness)
         {
             foreach (var (choice, alternative) in Robustness.Declared(spec, profile))
-                specs.Add((SpecLoader.LoadWith(spec, alternative.Set), Variant.AsWritten, AlternativeOutcome.NameOf(choice, alternative)));
+                specs.Add((SpecLoader.LoadWith(spec, alternative.Set), alternativesUnder, AlternativeOutcome.NameOf(choice, alternative)));
             foreach (var interaction in Robustness.DeclaredInteractions(spec, profile))
-                specs.Add((SpecLoader.LoadWith(spec, interaction.Set(spec)), Variant.AsWritten, InteractionOutcome.NameOf(interaction.Members(spec))));
+                specs.Add((SpecLoader.LoadWith(spec, interaction.Set(spec)), alternativesUnder, InteractionOutcome.NameOf(interaction.Members(spec))));
         }
 
         var byKey = new Dictionary<string, (ExperimentSpec Spec, string Model, int Seed, List<string> Settings)>();
@@ -101,19 +134,7 @@ public sealed class RunPlan
                         if (!entry.Settings.Contains(setting)) entry.Settings.Add(setting);
                     }
             }
-
-        var costs = new CostModel(spec, cache);
-        var runs = byKey.Select(kv =>
-            {
-                var (e, model, seed, settings) = kv.Value;
-                var path = cache.PathOf(e.Id, model, seed, kv.Key);
-                var (seconds, source) = costs.Of(e, model, path);
-                return new PlannedRun(e.Id, model, seed, kv.Key, path, source == CostSource.Cached, seconds, source, settings);
-            })
-            .OrderByDescending(r => r.Seconds).ThenBy(r => r.Experiment, StringComparer.Ordinal).ThenBy(r => r.Model, StringComparer.Ordinal)
-            .ThenBy(r => r.Seed).ThenBy(r => r.Key, StringComparer.Ordinal)
-            .ToList();
-        return new RunPlan(profile, runs, byKey.ToDictionary(kv => kv.Key, kv => kv.Value.Spec));
+        return byKey;
     }
 
     /// <summary>

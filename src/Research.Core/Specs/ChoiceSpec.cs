@@ -60,14 +60,20 @@ public abstract record JudgedSetting
     /// <summary>The claims whose flip on a profile depends on the CPU (see <see cref="VariesByCpuCi"/>).</summary>
     public IReadOnlyList<string> VariesByCpuOn(Profile profile) => profile == Profile.Ci ? VariesByCpuCi : VariesByCpu;
 
+    /// <summary>The claims a flip check leaves out: those recorded as varying by CPU under this setting, and those whose default the CPU decided here.</summary>
+    public IReadOnlyList<string> Unsettled(Profile profile, IEnumerable<string>? decidedByCpu) =>
+        VariesByCpuOn(profile).Concat(decidedByCpu ?? []).Distinct().ToList();
+
     /// <summary>Whether the measured flips are the recorded ones, leaving out the claims recorded as varying by CPU; null while nothing is recorded.</summary>
     /// <param name="profile">The profile the flips were measured on.</param>
     /// <param name="measured">The claims measured to flip.</param>
     /// <param name="among">The claims judged (e.g. <c>research robustness -c 1.2</c>): recorded flips of other claims are not missing; null: all.</param>
-    public bool? FlipsAsRecorded(Profile profile, IEnumerable<string> measured, IReadOnlySet<string>? among = null)
+    /// <param name="decidedByCpu">Claims whose default verdict on this machine is the other CPUs' (<see cref="Research.Claims.ClaimResult.DecidedByCpu"/>):
+    /// their recorded flips were measured against the other default, so they are left out too.</param>
+    public bool? FlipsAsRecorded(Profile profile, IEnumerable<string> measured, IReadOnlySet<string>? among = null, IEnumerable<string>? decidedByCpu = null)
     {
         if (RecordedFlips(profile) is not { } recorded) return null;
-        var unsettled = VariesByCpuOn(profile).ToHashSet();
+        var unsettled = Unsettled(profile, decidedByCpu).ToHashSet();
         return measured.Where(c => !unsettled.Contains(c)).Order(StringComparer.Ordinal)
             .SequenceEqual(recorded.Where(c => !unsettled.Contains(c) && (among is null || among.Contains(c))).Order(StringComparer.Ordinal));
     }

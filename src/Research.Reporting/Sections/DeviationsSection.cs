@@ -68,6 +68,7 @@ internal static class DeviationsSection
                 line.Text($"; {Word(result.Verdict)} under {pair.Name} together");
         }
         if (c.DecidedByCpu) line.Text($" (experiments.yaml records {Word(c.Expected)}, and that the CPU decides it)");
+        else if (c.VariesByCpu is not null) line.Text(" (on other CPUs' kernels it can be the other way: experiments.yaml records that the CPU decides it)");
         else if (!c.AsExpected) line.Text($" {Warning} experiments.yaml records {Word(c.Expected)}");
         return line;
     }

@@ -40,10 +40,11 @@ internal static class OpeningSection
             line.Text(i == 0 ? "Of the others, " : "; ").Text(Invariant($"{group.Count} {words}: ")).Append(Tally(group, bold: false));
         }
         if (others.Count > 0) line.Text(". The report does not state these; they are counted apart. ");
-        line.Append(unexpected.Count == 0
-            ? new Line().Text("Every verdict is the one experiments.yaml records for this profile (what the claim tests assert).")
-            : ListUnexpected(unexpected));
-        return line.Append(ByCpu(claims.Where(c => c.DecidedByCpu).ToList()));
+        var byCpu = claims.Where(c => c.DecidedByCpu).ToList();
+        line.Append(unexpected.Count > 0 ? ListUnexpected(unexpected)
+            : byCpu.Count == 0 ? new Line().Text("Every verdict is the one experiments.yaml records for this profile (what the claim tests assert).")
+            : new Line().Text("Every verdict is as experiments.yaml records for this profile (what the claim tests assert)."));
+        return line.Append(ByCpu(byCpu));
     }
 
     /// <summary>"20 hold ✓, 8 deviate ✗ and 1 is inconclusive ?", leaving out verdicts no claim has.</summary>

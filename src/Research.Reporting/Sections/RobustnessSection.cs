@@ -69,8 +69,8 @@ internal static class RobustnessSection
     {
         line.Text($"Judged on {Count(under.Count)} claim{(under.Count == 1 ? "" : "s")}; ");
         Flips(line, data, flips, under);
-        if (setting.VariesByCpuOn(data.Profile) is { Count: > 0 } unsettled)
-            line.Text($" ({string.Join(", ", unsettled)}: a tie whose side depends on the CPU, left out of the check)");
+        if ((data.Robustness?.Unsettled(setting, under) ?? setting.VariesByCpuOn(data.Profile)) is { Count: > 0 } unsettled)
+            line.Text($" ({string.Join(", ", unsettled)}: a verdict whose side depends on the CPU, left out of the check)");
         if (setting.PendingOn(data.Profile) is { Count: > 0 } pending)
             line.Text($" (experiments.yaml records it as not yet judged in {string.Join(", ", pending)}: what it flips there is this reproduction's finding alone)");
         return asRecorded switch

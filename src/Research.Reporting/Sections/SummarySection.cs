@@ -15,7 +15,8 @@ internal static class SummarySection
         blocks.Add(new Paragraph(new Line()
             .Text("One row per claim, in the report's order (its words are under the claim, linked from its id). ").Italic("Reproduced").Text(" gives each model's value as mean ± standard deviation over ")
             .Text("the seeds (n of them), the first three models of a sweep and a count of the rest (all of them under the claim); an experiment-wide measure is one value. ").Italic("As recorded")
-            .Text(" says whether the verdict is the one experiments.yaml records for this profile. ")
+            .Text(" says whether the verdict is the one experiments.yaml records for this profile, or the other one where it records the CPU's kernels as deciding the verdict (")
+            .Code("varies_by_cpu").Text("). ")
             .Text("A claim the report's text does not state is tagged in the § column: ").Italic("figure").Text(" (what a figure is read to show) or ")
             .Italic("published").Text(" (a published finding its experiment follows). ").Italic("As run").Text(" and ").Italic("harness")
             .Text(" are the claim's verdicts in the other two settings (").Link("the three settings", "#" + VariantsSection.Anchor).Text(").")));

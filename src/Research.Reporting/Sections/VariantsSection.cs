@@ -35,7 +35,8 @@ internal static class VariantsSection
         if (data.Spec.Experiments[claim.Experiment][data.Profile, variant].Unavailable is { } why) return new Line().Italic("not run: ").Text(why);
         if (data.Judged(claim.Id, variant) is not { } r) return new Line().Text("–");
         var line = new Line().Badge(VerdictText(r.Verdict), Style(r.Verdict));
-        if (r.Expected is { } recorded && recorded != r.Verdict) line.Text($" {ReportFormat.Warning} records {Word(recorded)}");
+        if (r.DecidedByCpu) line.Text($" (records {Word(r.Expected)}, decided by the CPU)");
+        else if (r.Expected is { } recorded && recorded != r.Verdict) line.Text($" {ReportFormat.Warning} records {Word(recorded)}");
         return line;
     }
 

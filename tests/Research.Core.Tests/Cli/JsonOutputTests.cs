@@ -55,7 +55,8 @@ public class JsonOutputTests
         var recorded = Parse("robustness", "--profile", "full", "--recorded", "--json", "-");
         recorded.GetProperty("variant").GetString().Should().Be("as_written");
         var claim = recorded.GetProperty("claims").EnumerateArray().Single(c => c.GetProperty("claim").GetString() == "deep4-converges-faster");
-        claim.GetProperty("under").EnumerateArray().Should().Contain(u => u.GetProperty("alternative").GetString() == "convergence-rule: below-5e-4",
+        claim.GetProperty("under").EnumerateArray().Should().Contain(u => u.GetProperty("alternative").GetString() == "convergence-rule: below-5e-4"
+                                                                         && u.GetProperty("state").GetString() == "flipped",
             "experiments.yaml records that alternative flipping it");
     }
 }

@@ -60,7 +60,7 @@ public class RunPlanTests
     [Fact]
     public void ARunIsNamedByTheFirstSettingThatNeedsItUnlessItIsTheAsWrittenOne()
     {
-        // experiments.yaml's ci plan: one seed of cnn-depth's CNN-3 is three runs (as written, harness, CNN-1's front),
+        // experiments.yaml's ci plan: one seed of cnn-depth's CNN-3 is four runs (as written, harness, as run, CNN-1's front),
         // which a progress line must tell apart.
         var spec = Research.Specs.Loading.SpecLoader.Load(new RepoPaths(TestSpecs.RepoRoot).Spec);
         var plan = RunPlan.Build(spec, Profile.Ci, new RunCache(Path.Combine(TestSpecs.TempDir(), "cache")), ["cnn-depth"]);
@@ -69,6 +69,9 @@ public class RunPlanTests
         cnn3.Single(r => plan.SettingOf(r.Key) is null).Settings.Should().StartWith("as_written").And.Contain("training-metric-mode: eval-after-epoch",
             "a run the default and an alternative share is the as-written run");
         plan.SettingOf("not-a-key").Should().BeNull("a run outside the plan is named as it is");
+        cnn3.Select(r => r.Label).Should().Contain("cnn-depth cnn-3 seed 1 [cnn-3-front: cnn-1-front]").And.Contain("cnn-depth cnn-3 seed 1");
+        RunPlan.SettingNames(spec, Profile.Ci).Should().Contain(cnn3.Select(r => new KeyValuePair<string, string?>(r.Key, r.Setting)),
+            "the progress display's names, found without reading the cache, are the plan's");
     }
 
     [Fact]

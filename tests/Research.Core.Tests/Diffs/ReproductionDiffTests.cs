@@ -44,6 +44,10 @@ public class ReproductionDiffTests
         diff.Verdicts.Should().ContainSingle().Which.VariesByCpu.Should().BeTrue();
         diff.Flips.Should().Be(0, "the claim tests do not assert such a verdict on ci either");
         DiffText.Write(diff).Should().Contain("deviates → holds *").And.Contain("varies_by_cpu").And.Contain("0 verdicts flip, 1 varying between CPUs");
+
+        DiffRecords.Compare(DiffRecords.Record(Verdict.Inconclusive), committed).Flips.Should().Be(1, "the CPU decides between holds and deviates, not an inconclusive verdict");
+        var edited = committed with { Claims = [committed.Claims[0] with { Verdicts = new Dictionary<string, VerdictRecord> { ["as_written"] = new() { Recorded = Verdict.Deviates, VariesByCpu = true } } }] };
+        DiffRecords.Compare(edited, committed).Flips.Should().Be(1, "two records differ by an edit of experiments.yaml, which no CPU explains");
     }
 
     [Fact]

@@ -131,6 +131,18 @@ public sealed class ChoiceSpecTests
     }
 
     [Fact]
+    public void AClaimWhoseDefaultTheCpuDecidedHereIsLeftOutOfTheFlipCheck()
+    {
+        // Recorded where the default deviates and the alternative holds (a flip); on a CPU where the default holds too,
+        // the alternative flips nothing, and a new flip may appear against the other default.
+        var alternative = new AlternativeSpec { About = "a", Flips = ["by-cpu", "a"] };
+        alternative.FlipsAsRecorded(Profile.Full, ["a"]).Should().BeFalse();
+        alternative.FlipsAsRecorded(Profile.Full, ["a"], decidedByCpu: ["by-cpu"]).Should().BeTrue();
+        alternative.FlipsAsRecorded(Profile.Full, ["a", "by-cpu"], decidedByCpu: ["by-cpu"]).Should().BeTrue();
+        alternative.FlipsAsRecorded(Profile.Full, ["by-cpu"], decidedByCpu: ["by-cpu"]).Should().BeFalse("a's flip does not rest on that default");
+    }
+
+    [Fact]
     public void AClaimRecordedAsVaryingByCpuIsLeftOutOfTheFlipCheckAndMustNameAClaim()
     {
         var alternative = new AlternativeSpec { About = "a", FlipsCi = ["a", "tie"], VariesByCpuCi = ["tie"] };
