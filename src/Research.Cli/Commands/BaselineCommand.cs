@@ -69,7 +69,7 @@ internal static class BaselineCommand
             var pinned = 0;
             foreach (var (key, was) in expected.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
             {
-                var tolerance = SnapshotComparer.ToleranceOf(e.Id, key, engine.Spec.Baselines, strict);
+                var tolerance = SnapshotComparer.ToleranceOf(e.Id, key, engine.Spec.Baselines, strict, expected.Profile);
                 if (!tolerance.Unpinned) pinned++;
                 var now = actual.Metrics.TryGetValue(key, out var a) ? a : double.NaN;
                 var change = was.Equals(now) ? "0" : was == 0 || double.IsInfinity(was) ? Show(now - was)

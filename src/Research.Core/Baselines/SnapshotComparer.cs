@@ -26,7 +26,7 @@ public static class SnapshotComparer
                         "exact: a setting that changes the numbers changed"));
         foreach (var key in expected.Metrics.Keys.Union(actual.Metrics.Keys).Order(StringComparer.Ordinal))
         {
-            var tolerance = ToleranceOf(expected.Experiment, key, spec, strict);
+            var tolerance = ToleranceOf(expected.Experiment, key, spec, strict, expected.Profile);
             if (tolerance.Unpinned) continue;
             bool hasE = expected.Metrics.TryGetValue(key, out var e), hasA = actual.Metrics.TryGetValue(key, out var a);
             if (!hasE || !hasA || !tolerance.Accepts(e, a))
@@ -34,7 +34,7 @@ public static class SnapshotComparer
         }
         foreach (var key in expected.Series.Keys.Union(actual.Series.Keys).Order(StringComparer.Ordinal))
         {
-            var tolerance = ToleranceFor(expected.Experiment, "series", spec, strict);
+            var tolerance = ToleranceFor(expected.Experiment, "series", spec, strict, expected.Profile);
             bool hasE = expected.Series.TryGetValue(key, out var e), hasA = actual.Series.TryGetValue(key, out var a);
             if (tolerance.Unpinned) continue;
             if (!hasE || !hasA)
@@ -55,13 +55,16 @@ public static class SnapshotComparer
     }
 
     /// <summary>The tolerance of one metric key (<c>model/seedN/metric</c>): its metric's strict one, or its portable one on another machine.</summary>
-    public static ToleranceSpec ToleranceOf(string experiment, string key, BaselineSpec spec, bool strict) =>
-        ToleranceFor(experiment, key[(key.LastIndexOf('/') + 1)..], spec, strict);
+    /// <remarks>On another machine, a portable entry keyed by the snapshot's <paramref name="profile"/> (<c>full:experiment/…</c>) wins over the profile-free ones.</remarks>
+    public static ToleranceSpec ToleranceOf(string experiment, string key, BaselineSpec spec, bool strict, string? profile = null) =>
+        ToleranceFor(experiment, key[(key.LastIndexOf('/') + 1)..], spec, strict, profile);
 
-    static ToleranceSpec ToleranceFor(string experiment, string metric, BaselineSpec spec, bool strict)
+    static ToleranceSpec ToleranceFor(string experiment, string metric, BaselineSpec spec, bool strict, string? profile)
     {
         if (strict) return spec.Tolerances.GetValueOrDefault(metric, spec.Default);
-        foreach (var key in new[] { $"{experiment}/{metric}", $"{experiment}/*", metric })
+        string[] keys = [$"{experiment}/{metric}", $"{experiment}/*", metric];
+        // A profile's own measurement first: the full profile's longer runs can drift apart across CPUs where ci's agree.
+        foreach (var key in (profile is null ? [] : keys[..2].Select(k => $"{profile}:{k}")).Concat(keys))
             if (spec.Portable.TryGetValue(key, out var tolerance)) return tolerance;
         return spec.PortableDefault;
     }

@@ -54,14 +54,14 @@ public sealed record ReproductionDiff
                 {
                     bool hasA = x.Metrics.TryGetValue(key, out var va), hasB = y.Metrics.TryGetValue(key, out var vb);
                     if (!hasA || !hasB) { (hasA ? onlyA : onlyB).Add(prefix + key); continue; }
-                    var tolerance = SnapshotComparer.ToleranceOf(experiment, key, rules, strict);
+                    var tolerance = SnapshotComparer.ToleranceOf(experiment, key, rules, strict, x.Profile);
                     // An unpinned value that did not move at all is as good as compared: only one that moved is "not pinned".
                     if (tolerance.Unpinned && va.Equals(vb)) within++;
                     else if (tolerance.Unpinned) notPinned.Add(prefix + key);
                     else if (tolerance.Accepts(va, vb)) within++;
                     else numbers.Add(new(experiment, setting, key, va, vb, tolerance.ToString()));
                 }
-                var series = SnapshotComparer.ToleranceOf(experiment, "series", rules, strict);
+                var series = SnapshotComparer.ToleranceOf(experiment, "series", rules, strict, x.Profile);
                 foreach (var key in Union(x.Series.Keys, y.Series.Keys))
                 {
                     bool hasA = x.Series.TryGetValue(key, out var va), hasB = y.Series.TryGetValue(key, out var vb);

@@ -10,7 +10,8 @@ public sealed record BaselineSpec
     /// <summary>
     /// Tolerances on another machine (another numerics fingerprint): the measured spread between CPUs and
     /// rounding settings, keyed <c>experiment/metric</c>, <c>experiment/*</c> or <c>metric</c> (first match
-    /// wins), with "series" for plotted values. Figures are then checked through their series, not pixels.
+    /// wins), with "series" for plotted values; <c>profile:experiment/metric</c> and <c>profile:experiment/*</c>
+    /// (e.g. <c>full:sensitivity-batch/*</c>) come first for that profile's snapshots. Figures are then checked through their series, not pixels.
     /// </summary>
     public IReadOnlyDictionary<string, ToleranceSpec> Portable { get; init; } = new Dictionary<string, ToleranceSpec>();
     /// <summary>Used on another machine for metrics without an entry in <see cref="Portable"/>.</summary>

@@ -32,6 +32,26 @@ public class BaselineTests
     };
 
     [Fact]
+    public void AProfilesOwnPortableEntryComesFirstForItsSnapshotsAndLeavesTheOtherProfilesAlone()
+    {
+        var rules = Rules with
+        {
+            Portable = new Dictionary<string, ToleranceSpec>(Rules.Portable)
+            {
+                ["full:exp/*"] = new() { Relative = 0.5, Reason = "the full runs drift apart across CPUs" },
+            },
+        };
+        var ci = Snap(0.001, 1000, [1, 2]);
+        var drifted = Snap(0.0014, 1000, [1, 2], machine: "another");
+        SnapshotComparer.Compare(ci, drifted, rules).Should().ContainSingle("ci keeps the portable 5%").Which.Key.Should().Be("m/seed1/final_train_loss");
+        SnapshotComparer.Compare(ci with { Profile = "full" }, drifted with { Profile = "full" }, rules).Should().BeEmpty("40% is within full's own 50%");
+        SnapshotComparer.Compare(ci with { Profile = "full" }, drifted with { Profile = "full", Fingerprint = "this machine" }, rules)
+            .Should().ContainSingle("on the accepting machine the strict tolerances apply, whatever the profile");
+        SnapshotComparer.ToleranceOf("exp", "m/seed1/final_train_loss", rules, strict: false, "full").Relative.Should().Be(0.5);
+        SnapshotComparer.ToleranceOf("exp", "m/seed1/final_train_loss", rules, strict: false).Relative.Should().Be(0.05);
+    }
+
+    [Fact]
     public void OnAnotherMachineThePortableTolerancesApplyAndUnpinnedValuesAreSkipped()
     {
         // 1000 → 1500 epochs and a 4% loss change: real on this machine, rounding on another.
