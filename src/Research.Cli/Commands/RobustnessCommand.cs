@@ -155,14 +155,17 @@ internal static class RobustnessCommand
                 {
                     claim = c.Claim.Id, section = c.Claim.Section, source = Word(c.Claim.Source), recorded = c.Default is { } d ? Word(d) : "pending",
                     judged = c.Judged, holds = c.Holding,
-                    under = c.Under.Select(u => new { alternative = u.Alternative, state = u.State.ToString().ToLowerInvariant() }),
-                    together = c.Together.Select(u => new { interaction = u.Interaction, state = u.State.ToString().ToLowerInvariant() }),
+                    under = c.Under.Select(u => new { alternative = u.Alternative, state = State(u.State) }),
+                    together = c.Together.Select(u => new { interaction = u.Interaction, state = State(u.State) }),
                 }),
             });
         return 0;
     }
 
     static string Word(ClaimSource s) => s.ToString().ToLowerInvariant();
+
+    /// <summary>A recorded state in the JSON's snake_case, as experiments.yaml spells it: "kept", "flipped", "varies_by_cpu", …</summary>
+    static string State(RecordedState s) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(s.ToString());
 
     /// <summary>Every declared choice and alternative: what it sets and where it is judged.</summary>
     static Table ChoiceTable(ResearchSpec spec)
