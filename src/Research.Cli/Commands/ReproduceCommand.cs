@@ -64,9 +64,10 @@ internal static class ReproduceCommand
             var verdicts = report.Data.Claims;
             AnsiConsole.Write(ClaimTable.Create(verdicts));
             var unexpected = verdicts.Count(v => !v.AsExpected);
+            var byCpu = verdicts.Where(v => v.DecidedByCpu).Select(v => v.Claim.Id).ToList();
             AnsiConsole.MarkupLine(unexpected == 0
-                ? $"[green]Every verdict is {(verdicts.Any(v => v.DecidedByCpu) ? "as" : "the one")} experiments.yaml records[/] ({Count(verdicts, Verdict.Holds)} hold, {Count(verdicts, Verdict.Deviates)} deviate, {Count(verdicts, Verdict.Inconclusive)} inconclusive)" +
-                  (verdicts.Where(v => v.DecidedByCpu).Select(v => v.Claim.Id).ToList() is { Count: > 0 } byCpu ? $"; decided by the CPU: {Markup.Escape(string.Join(", ", byCpu))}." : ".")
+                ? $"[green]Every verdict is {(byCpu.Count > 0 ? "as" : "the one")} experiments.yaml records[/] ({Count(verdicts, Verdict.Holds)} hold, {Count(verdicts, Verdict.Deviates)} deviate, {Count(verdicts, Verdict.Inconclusive)} inconclusive)" +
+                  (byCpu.Count > 0 ? $"; decided by the CPU: {Markup.Escape(string.Join(", ", byCpu))}." : ".")
                 : $"[red]{Words.Count(unexpected, "verdict")} differ{(unexpected == 1 ? "s" : "")} from experiments.yaml[/]: investigate, then update the claim's expect/evidence.");
             ReportSummary.Print(report, log);
             return unexpected == 0 ? 0 : ErrorHandling.Differs;

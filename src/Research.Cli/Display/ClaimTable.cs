@@ -15,7 +15,7 @@ internal static class ClaimTable
     /// <summary>"§1.1.1 deep7-converges-faster: holds (as recorded)", then the report's words and the measurement, indented, wrapped at words.</summary>
     static IRenderable Narrow(IReadOnlyList<ClaimResult> results) => new Rows(results.Select(r => (IRenderable)new Rows(
         new Markup($"[bold]§{r.Claim.Section} {Markup.Escape(r.Claim.Id)}[/]: {Colored(r.Verdict)} " +
-                   (r.DecidedByCpu ? $"[green](decided by the CPU; records {Word(r.Expected)})[/]" : r.AsExpected ? "[green](as recorded)[/]" : $"[red](records {r.Expected?.ToString().ToLowerInvariant() ?? "pending"})[/]")),
+                   (r.DecidedByCpu ? $"[green](decided by the CPU; records {Word(r.Expected)})[/]" : r.AsExpected ? "[green](as recorded)[/]" : $"[red](records {Word(r.Expected)})[/]")),
         new Padder(new Markup(Markup.Escape($"\"{r.Claim.Quote}\"" + (r.Claim.Reported is { } n ? $" ({n})" : "")), new Style(Color.Grey)), new Padding(2, 0, 0, 0)),
         new Padder(new Markup(Markup.Escape(r.Message)), new Padding(2, 0, 0, 0)))));
 
@@ -39,7 +39,7 @@ internal static class ClaimTable
                 Markup.Escape(r.Claim.Id),
                 Markup.Escape($"\"{r.Claim.Quote}\"" + (r.Claim.Reported is { } n ? $" ({n})" : "")),
                 Colored(r.Verdict),
-                r.DecidedByCpu ? $"[green]by CPU: records {Word(r.Expected)}[/]" : r.AsExpected ? "[green]yes[/]" : $"[red]no: {r.Expected?.ToString().ToLowerInvariant() ?? "pending"}[/]",
+                r.DecidedByCpu ? $"[green]by CPU: records {Word(r.Expected)}[/]" : r.AsExpected ? "[green]yes[/]" : $"[red]no: {Word(r.Expected)}[/]",
                 Markup.Escape(r.Message));
         }
         return table;

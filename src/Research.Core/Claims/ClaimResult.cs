@@ -28,8 +28,7 @@ public sealed record ClaimResult(
     /// The verdict is not the recorded one, but experiments.yaml records that this claim's verdict flips between CPU
     /// kernels, and both are decided (holds or deviates): the other CPUs' verdict, as recorded, not a regression.
     /// </summary>
-    public bool DecidedByCpu => VariesByCpu is not null && Verdict != Expected
-                                && Verdict is Verdict.Holds or Verdict.Deviates && Expected is Verdict.Holds or Verdict.Deviates;
+    public bool DecidedByCpu => VariesByCpu is not null && Verdict != Expected && Verdicts.BothDecided(Verdict, Expected);
 
     /// <summary>The verdict is the one experiments.yaml records, or its other decided verdict where it records that the CPU decides it.</summary>
     public bool AsExpected => Verdict == Expected || DecidedByCpu;

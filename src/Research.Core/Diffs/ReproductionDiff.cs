@@ -119,8 +119,7 @@ public sealed record ReproductionDiff
     /// at least one side was measured (two committed records differ only by an edit, which is a flip).
     /// </summary>
     static bool ByCpu(VerdictRecord a, VerdictRecord b) =>
-        (a.VariesByCpu == true || b.VariesByCpu == true)
-        && a.Effective is Verdict.Holds or Verdict.Deviates && b.Effective is Verdict.Holds or Verdict.Deviates
+        (a.VariesByCpu == true || b.VariesByCpu == true) && Specs.Verdicts.BothDecided(a.Effective, b.Effective)
         && (a.Verdict is not null || b.Verdict is not null);
 
     static IEnumerable<string> Union(IEnumerable<string> a, IEnumerable<string> b) => a.Union(b).Order(StringComparer.Ordinal);

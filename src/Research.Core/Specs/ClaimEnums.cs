@@ -42,6 +42,16 @@ public enum TrendDirection { Increasing, Decreasing }
 /// <summary>The verdict on a claim: as the report says, not as it says, or undecidable (e.g. runs diverged).</summary>
 public enum Verdict { Holds, Deviates, Inconclusive }
 
+/// <summary>Rules over verdicts that the claim results and the diff share.</summary>
+public static class Verdicts
+{
+    /// <summary>
+    /// Both verdicts are decided (holds or deviates): the pair a CPU's kernels can swap where experiments.yaml records
+    /// varies_by_cpu. An inconclusive or pending one is a change the CPU does not explain.
+    /// </summary>
+    public static bool BothDecided(Verdict? a, Verdict? b) => a is Verdict.Holds or Verdict.Deviates && b is Verdict.Holds or Verdict.Deviates;
+}
+
 /// <summary>
 /// Where a claim comes from (issue 15): headline counts are split by it, and the report's own statements
 /// lead. A claim read from a figure or taken from the literature tests something the report's text does not say.

@@ -72,13 +72,7 @@ internal static class OpeningSection
     {
         var line = new Line();
         if (byCpu.Count == 0) return line;
-        line.Text(" ");
-        for (int i = 0; i < byCpu.Count; i++)
-        {
-            var c = byCpu[i];
-            if (i > 0) line.Text(", ");
-            line.Link(c.Claim.Id, "#" + ClaimAnchor(c.Claim.Id)).Text($" ({Word(c.Verdict)} on this machine's kernels, recorded {Word(c.Expected)})");
-        }
+        Linked(line.Text(" "), byCpu, c => $" ({Word(c.Verdict)} on this machine's kernels, recorded {Word(c.Expected)})");
         return line.Text(byCpu.Count == 1
             ? " counts as recorded: experiments.yaml records that the CPU's kernels decide this verdict, and its claim test skips."
             : " count as recorded: experiments.yaml records that the CPU's kernels decide these verdicts, and their claim tests skip.");
@@ -88,13 +82,18 @@ internal static class OpeningSection
     {
         var one = unexpected.Count == 1;
         var line = new Line().Bold(Invariant($"{unexpected.Count} verdict{(one ? "" : "s")} differ{(one ? "s" : "")} from what experiments.yaml records: "));
-        for (int i = 0; i < unexpected.Count; i++)
-        {
-            var c = unexpected[i];
-            if (i > 0) line.Text(", ");
-            line.Link(c.Claim.Id, "#" + ClaimAnchor(c.Claim.Id)).Text($" ({Word(c.Verdict)}, recorded {Word(c.Expected)})");
-        }
+        Linked(line, unexpected, c => $" ({Word(c.Verdict)}, recorded {Word(c.Expected)})");
         return line.Text(". Investigate, then update the claim's expect and evidence.");
+    }
+
+    /// <summary>"a (…), b (…)": each claim linked to its section, with <paramref name="note"/> after it.</summary>
+    static void Linked(Line line, IReadOnlyList<ClaimResult> claims, Func<ClaimResult, string> note)
+    {
+        for (int i = 0; i < claims.Count; i++)
+        {
+            if (i > 0) line.Text(", ");
+            line.Link(claims[i].Claim.Id, "#" + ClaimAnchor(claims[i].Claim.Id)).Text(note(claims[i]));
+        }
     }
 
     static Line Profiles(ReportData data)
