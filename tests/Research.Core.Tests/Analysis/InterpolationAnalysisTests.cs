@@ -91,17 +91,25 @@ public class InterpolationAnalysisTests
     [Fact]
     public void ARetrainedLineTrainsEveryPointOnceFromItsInterpolatedWeights()
     {
-        using var _ = TorchRuntime.Global.EnterScope();
         using var scope = NewDisposeScope();
         var dataset = Digits;
         var e = TwoModels(new RecordSpec { Accuracy = true, Test = true });
-        manual_seed(11);
-        var data = new TrainingData("tiny", randn(12, 1, 28, 28), tensor(Enumerable.Range(0, 12).Select(i => (long)(i % 3)).ToArray()),
-            randn(6, 1, 28, 28), tensor(new long[] { 2, 1, 0, 2, 1, 0 }), "none");
-        manual_seed(1);
-        using var a = new SpecModel(e.Models["a"], DataShapes.Input(dataset));
-        manual_seed(2);
-        using var b = new SpecModel(e.Models["b"], DataShapes.Input(dataset));
+        // Global only while this test draws from libtorch's generator: held across Compute, whose retraining takes the
+        // runs lock, it inverted the engine's order (runs lock, then Global) and deadlocked beside a training test.
+        TrainingData data;
+        SpecModel a, b;
+        using (TorchRuntime.Global.EnterScope())
+        {
+            manual_seed(11);
+            data = new TrainingData("tiny", randn(12, 1, 28, 28), tensor(Enumerable.Range(0, 12).Select(i => (long)(i % 3)).ToArray()),
+                randn(6, 1, 28, 28), tensor(new long[] { 2, 1, 0, 2, 1, 0 }), "none");
+            manual_seed(1);
+            a = new SpecModel(e.Models["a"], DataShapes.Input(dataset));
+            manual_seed(2);
+            b = new SpecModel(e.Models["b"], DataShapes.Input(dataset));
+        }
+        using var disposeA = a;
+        using var disposeB = b;
         var retrain = new RetrainSpec { BatchSize = new BatchSize(4), Optimizer = new OptimizerSpec { Kind = OptimizerKind.Adam, Lr = 0.01 }, Reseed = true };
         var pair = new ModelPairSpec { From = "a", To = "b", Retrain = retrain };
         var line = Line(-1, 2, 4) with { Pairs = [pair] };
@@ -112,7 +120,9 @@ public class InterpolationAnalysisTests
         trained.TrainLoss.Should().OnlyContain(l => double.IsFinite(l) && l > 0);
         trained.TestLoss.Should().NotEqual(asIs.TestLoss, "every point trains an epoch before its test metrics");
         // The trained α = 0 point is model a after one epoch of its own: the test loss the trainer's own loop gives.
-        using var again = Research.Analysis.ModelWeights.Build(e.Models["a"], dataset, Flat(a));
+        SpecModel built;
+        using (TorchRuntime.Global.EnterScope()) built = Research.Analysis.ModelWeights.Build(e.Models["a"], dataset, Flat(a)); // construction draws from the generator
+        using var again = built;
         var retrainedA = InterpolationAnalysis.Compute(e, dataset, data, pair, 1, Flat(a), Flat(a), line);
         retrainedA.TestLoss[Array.IndexOf(trained.Alpha, 0.0)].Should().Be(trained.TestLoss[Array.IndexOf(trained.Alpha, 0.0)], "reseeded: the same start, the same order");
         Flat(a).Should().Equal(Flat(again), "retraining trains a copy, never the model it came from");
