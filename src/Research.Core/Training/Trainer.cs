@@ -35,8 +35,15 @@ public sealed class Trainer
     }
 
     /// <summary>Runs <paramref name="train"/> beside other runs when it can share the process (<see cref="CanShareProcess"/>), else alone.</summary>
+    /// <exception cref="InvalidOperationException">The caller holds <see cref="TorchRuntime.Global"/> but not the runs lock:
+    /// taking the runs lock now would reverse the one lock order (runs lock, then Global) and can deadlock against a run
+    /// that holds the write lock and waits for Global. Refused at once rather than left to hang some of the time.</exception>
     internal static T Exclusively<T>(ExperimentSpec e, ModelSpec spec, Func<T> train)
     {
+        if (TorchRuntime.Global.IsHeldByCurrentThread && !TorchRuntime.Runs.IsReadLockHeld && !TorchRuntime.Runs.IsWriteLockHeld)
+            throw new InvalidOperationException(
+                $"{e.Id}/{spec.Id}: training was entered while this thread holds TorchRuntime.Global. The lock order is the runs lock, " +
+                "then Global (a run that trains alone holds both); release Global before training, and hold it only while drawing from libtorch's generator.");
         if (CanShareProcess(e, spec))
         {
             TorchRuntime.Runs.EnterReadLock();

@@ -28,6 +28,13 @@ public sealed class LocalSlurm : IDisposable
 
     static string Script => Path.Combine(TestSpecs.RepoRoot, "build", "slurm-local.sh");
 
+    /// <summary>The last lines of slurmctld's and slurmd's logs: what a failed test shows of the cluster's side.</summary>
+    public string Tail(int lines = 15) => string.Join("\n", new[] { "slurmctld.log", "slurmd.log" }.Select(name =>
+    {
+        var path = Path.Combine(State, "log", name);
+        return File.Exists(path) ? $"{name}:\n" + string.Join("\n", File.ReadLines(path).TakeLast(lines)) : $"{name}: (none)";
+    }));
+
     public void Dispose() => SlurmClusterTests.Shell("bash", [Script, "stop", State], new Dictionary<string, string>(), TimeSpan.FromMinutes(1));
 }
 
@@ -112,7 +119,9 @@ public sealed class SlurmClusterTests(LocalSlurm slurm) : IClassFixture<LocalSlu
         (arrayJob, reportJob) = JobIds(output);
         WaitFor(env, [arrayJob, reportJob], TimeSpan.FromMinutes(10));
         // Its verdicts are not the recorded ones (the runs are longer than ci's), so `research report` exits 1; it ran and wrote.
-        Log(dir, "report.out", "job-2").Should().Contain("Report written");
+        Log(dir, "report.out", "job-2").Should().Contain("Report written",
+            $"the report job ran after the task (task {State(env, arrayJob + "_0")}, report {State(env, reportJob)}); the task's log: {Log(dir, "worker-0.out", "job-2")}; " +
+            $"the cancelled task's log: {Log(dir, "worker-0.out", "job-1")}; Slurm's logs: {slurm.Tail()}");
         RunPlan.Build(spec1, Profile.Ci, cache, ["random-labels"], robustness: false).Runs.Should().OnlyContain(r => r.Cached);
     }
 

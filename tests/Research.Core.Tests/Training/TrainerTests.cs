@@ -36,6 +36,21 @@ public class TrainerTests
     }
 
     [Fact]
+    public void TrainingWhileHoldingTheGlobalLockIsRefusedAtOnceNotADeadlockSomeOfTheTime()
+    {
+        // The lock order is the runs lock, then TorchRuntime.Global. A caller holding Global that trains reverses it,
+        // and hangs only when a run that trains alone holds the write lock meanwhile (the fresh-clone CI of b822146).
+        var engine = TestSpecs.Engine(TestSpecs.Fit(), TestSpecs.TempDir());
+        var e = engine.Spec.Experiment("tiny-fit", Profile.Full);
+        using (Research.Torch.TorchRuntime.Global.EnterScope())
+        {
+            var train = () => engine.Run(e, "small", 1, cancel: TestContext.Current.CancellationToken);
+            train.Should().Throw<InvalidOperationException>().WithMessage("*holds TorchRuntime.Global*runs lock, then Global*");
+        }
+        engine.Run(e, "small", 1, cancel: TestContext.Current.CancellationToken).Epochs.Should().BePositive("released, the same run trains");
+    }
+
+    [Fact]
     public void MiniBatchRunsAreDeterministicToo()
     {
         var yaml = TestSpecs.Fit().Replace("max_epochs: 60", "max_epochs: 5\n    batch_size: 10");
