@@ -56,7 +56,8 @@ public static class TrainingCheckpoint
         if (values.Length != target.numel())
             throw new InvalidDataException($"the checkpoint holds {values.Length:N0} values where the model has a tensor of {target.numel():N0}: it is not this run's");
         using var _ = no_grad();
-        using var source = tensor(values).reshape(target.shape);
+        using var flat = tensor(values);
+        using var source = flat.reshape(target.shape);
         target.copy_(source);
     }
 

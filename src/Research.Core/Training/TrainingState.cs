@@ -102,7 +102,8 @@ internal sealed class TrainingState
     static float[] Flatten(IEnumerable<Tensor> parameters)
     {
         using var _ = no_grad();
-        using var flat = cat(parameters.Select(p => p.detach().flatten()).ToArray());
+        using var scope = NewDisposeScope(); // the detached views and their flattenings, each freed here rather than by a finalizer
+        var flat = cat(parameters.Select(p => p.detach().flatten()).ToArray());
         return flat.data<float>().ToArray();
     }
 }
