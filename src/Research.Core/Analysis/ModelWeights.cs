@@ -10,7 +10,15 @@ public static class ModelWeights
     public static SpecModel Build(ModelSpec spec, DatasetSpec data, ReadOnlySpan<float> flat)
     {
         var model = new SpecModel(spec, DataShapes.Input(data));
-        Load(model, flat);
+        try
+        {
+            Load(model, flat);
+        }
+        catch
+        {
+            model.Dispose(); // a snapshot that does not fit: the half-built model is not left to the finalizer
+            throw;
+        }
         model.eval();
         return model;
     }

@@ -79,8 +79,9 @@ public static class PcaAnalysis
             int width = Math.Min(Block, to - start);
             var block = new float[n * width];
             for (int i = 0; i < n; i++) Array.Copy(snapshots[i], start, block, i * width, width);
-            using var x = tensor(block, [n, width]).to_type(float64);
-            using var centred = x - x.mean([0], keepdim: true);
+            using var blockScope = NewDisposeScope(); // one block's tensors at a time, freed here, not by finalizers
+            var x = tensor(block, [n, width]).to_type(float64);
+            var centred = x - x.mean([0], keepdim: true);
             gram.add_(centred.mm(centred.t()), OwnedScalars.One);
         }
         return gram;

@@ -31,7 +31,7 @@ public sealed class DataFactory(string mnistFolder)
             _ => throw new ArgumentOutOfRangeException(nameof(data)),
         };
         foreach (var t in new[] { result.TrainX, result.TrainY, result.TestX, result.TestY })
-            t?.MoveToOuterDisposeScope();
+            t?.DetachFromDisposeScope(); // not into a caller's scope: the cache keeps them for the process
         return result;
     }
 

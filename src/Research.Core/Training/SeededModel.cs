@@ -44,7 +44,7 @@ internal sealed class SeededModel : IDisposable
         lock (TorchRuntime.Global) // seeding and initialisation use libtorch's global generator
         {
             TorchRuntime.SetThreads(e.Threads);
-            manual_seed(seed);
+            manual_seed(seed).Dispose(); // the returned wrapper only; the default generator lives on
             // One stream, as the report's code: the models listed before this one draw their initial weights first.
             if (e.Seeding == SeedingKind.OneStream)
                 foreach (var before in e.Models.Values.TakeWhile(m => m.Id != spec.Id))

@@ -52,6 +52,7 @@ internal static class TrainedRunAssembler
         model.eval();
         using var _ = no_grad();
         using var output = model.forward(x);
-        return output.to_type(float64).data<double>().ToArray();
+        using var output64 = output.to_type(float64);
+        return output64.data<double>().ToArray();
     }
 }

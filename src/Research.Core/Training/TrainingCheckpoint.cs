@@ -44,7 +44,11 @@ public static class TrainingCheckpoint
 
     public static void WriteTensor(this BinaryWriter w, Tensor t)
     {
-        using var cpu = t.detach().contiguous().to_type(float32);
+        // Each step's result is owned here: a temporary that is only the receiver of the next call could be freed by its
+        // finalizer while that call's kernel still reads it (the checkpoint path, every checkpoint_every epochs).
+        using var detached = t.detach();
+        using var contiguous = detached.contiguous();
+        using var cpu = contiguous.to_type(float32);
         var values = cpu.data<float>().ToArray();
         w.WriteFloats(values);
     }
