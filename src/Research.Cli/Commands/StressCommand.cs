@@ -20,7 +20,7 @@ internal static class StressCommand
             Check that runs trained side by side in one process cannot corrupt each other: small synthetic
             fits (leaky_relu, Adam with weight decay, SGD with momentum) and, when MNIST is present, a small
             CNN on 512 images (channels-last convolutions, max-pool, dropout, the flat optimizer) train two at
-            a time, round after round, while another thread collects garbage without pause; every run must
+            a time, writing checkpoints, round after round, while another thread collects garbage without pause; every run must
             equal the same run trained alone, bit for bit (losses and accuracies). This is what freed a native Scalar under a running kernel before
             issue 19 was fixed. Make collections more frequent still with DOTNET_GCgen0size=0x20000:
 

@@ -26,7 +26,8 @@ public static class StressCheck
     }
 
     // The two call sites that crashed (leaky_relu's slope, Adam's eps and weight decay) and SGD with
-    // momentum, in mini-batches of 16 so that a run makes thousands of native calls.
+    // momentum, in mini-batches of 16 so that a run makes thousands of native calls; a checkpoint every 5 epochs
+    // for the native calls that write one (parameters and optimizer state copied out).
     const string Yaml = """
         schema: 1
         datasets:
@@ -43,6 +44,7 @@ public static class StressCheck
             loss: mse
             max_epochs: 50
             batch_size: 16
+            checkpoint_every: 5
             seeds: [1, 2]
             models:
               adam:
@@ -65,6 +67,7 @@ public static class StressCheck
             loss: cross_entropy
             max_epochs: 2
             batch_size: 32
+            checkpoint_every: 1
             train_samples: 512
             test_samples: 256
             record: { accuracy: true, test: true, train_eval: true }
