@@ -21,10 +21,9 @@ internal sealed class EpochLoop : IDisposable
     readonly Stopwatch _clock;
     readonly int _n, _batch;
     readonly bool _classify;
-    // One set per run, zeroed per epoch, so that a step allocates nothing outside its scope.
-    readonly Tensor _lossSum = zeros(1, dtype: float64);
-    readonly Tensor _correct = zeros(1, dtype: int64);
-    readonly Tensor _normSum = zeros(1, dtype: float64);
+    // One set per run, zeroed per epoch, so that a step allocates nothing outside its scope; made after the
+    // constructor's checks, so that a failed check leaves none to the finalizer.
+    readonly Tensor _lossSum, _correct, _normSum;
     readonly OwnedScalars _batchSizes = new(); // the loss weights: the batch size, and the last batch's
 
     /// <param name="e">The experiment.</param>
@@ -44,6 +43,9 @@ internal sealed class EpochLoop : IDisposable
         _n = data.TrainCount;
         _batch = spec.Settings.Batch.Resolve(_n);
         _classify = e.Loss == LossKind.CrossEntropy;
+        _lossSum = zeros(1, dtype: float64);
+        _correct = zeros(1, dtype: int64);
+        _normSum = zeros(1, dtype: float64);
     }
 
     /// <summary>Trains from the state's epoch until max_epochs, convergence or divergence.</summary>
