@@ -119,9 +119,11 @@ public sealed class SlurmClusterTests(LocalSlurm slurm) : IClassFixture<LocalSlu
         (arrayJob, reportJob) = JobIds(output);
         WaitFor(env, [arrayJob, reportJob], TimeSpan.FromMinutes(10));
         // Its verdicts are not the recorded ones (the runs are longer than ci's), so `research report` exits 1; it ran and wrote.
-        Log(dir, "report.out", "job-2").Should().Contain("Report written",
-            $"the report job ran after the task (task {State(env, arrayJob + "_0")}, report {State(env, reportJob)}); the task's log: {Log(dir, "worker-0.out", "job-2")}; " +
-            $"the cancelled task's log: {Log(dir, "worker-0.out", "job-1")}; Slurm's logs: {slurm.Tail()}");
+        var report = Log(dir, "report.out", "job-2");
+        if (!report.Contains("Report written")) // the cluster's side is asked for only when it is needed to explain a failure
+            report.Should().Contain("Report written",
+                $"the report job ran after the task (task {State(env, arrayJob + "_0")}, report {State(env, reportJob)}); the task's log: {Log(dir, "worker-0.out", "job-2")}; " +
+                $"the cancelled task's log: {Log(dir, "worker-0.out", "job-1")}; Slurm's logs: {slurm.Tail()}");
         RunPlan.Build(spec1, Profile.Ci, cache, ["random-labels"], robustness: false).Runs.Should().OnlyContain(r => r.Cached);
     }
 
